@@ -1,0 +1,54 @@
+import { LRUCache } from 'lru-cache';
+import type { SessionStore, StoredSession } from './session-store';
+
+export interface InMemorySessionStoreOptions {
+  maxEntries?: number;
+  // A token is reused only while it has more than this much life left (SESSION_REUSE_MIN_TTL_S).
+  minTtlMs: number;
+  now?: () => number;
+}
+
+const DEFAULT_MAX_ENTRIES = 10_000;
+
+// Bounded by an LRU cap, and each entry lapses once its token can no longer be reused.
+export class InMemorySessionStore implements SessionStore {
+  readonly #minTtlMs: number;
+  readonly #now: () => number;
+  readonly #cache: LRUCache<string, StoredSession>;
+
+  constructor(options: InMemorySessionStoreOptions) {
+    this.#minTtlMs = options.minTtlMs;
+    this.#now = options.now ?? Date.now;
+    // ttlResolution 0: read the clock on every check instead of caching it for a millisecond.
+    this.#cache = new LRUCache({ max: options.maxEntries ?? DEFAULT_MAX_ENTRIES, perf: { now: this.#now }, ttlResolution: 0 });
+  }
+
+  get size(): number {
+    return this.#cache.size;
+  }
+
+  async get(key: string): Promise<StoredSession | undefined> {
+    const session = this.#cache.get(key);
+    if (session === undefined) return undefined;
+    if (this.#reusableForMs(session) > 0) return { ...session };
+    this.#cache.delete(key);
+    return undefined;
+  }
+
+  async set(key: string, session: StoredSession): Promise<void> {
+    const ttl = this.#reusableForMs(session);
+    if (ttl <= 0) {
+      this.#cache.delete(key);
+      return;
+    }
+    this.#cache.set(key, { ...session }, { ttl: Math.ceil(ttl) });
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#cache.delete(key);
+  }
+
+  #reusableForMs(session: StoredSession): number {
+    return session.expiresAt - this.#minTtlMs - this.#now();
+  }
+}

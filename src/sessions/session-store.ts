@@ -1,0 +1,20 @@
+// A Primer client token remembered for a cart, so a refresh or double click does not create a new session.
+export interface StoredSession {
+  clientToken: string;
+  // Epoch milliseconds at which Primer stops accepting the token.
+  expiresAt: number;
+  // The cart version the session was created or last updated for.
+  cartVersion: string;
+}
+
+// The port: async so that a shared store (Redis) can implement it without touching the use case.
+export interface SessionStore {
+  get(key: string): Promise<StoredSession | undefined>;
+  set(key: string, session: StoredSession): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+// Each part is URI-encoded, so a ':' inside a cart id or version can never make two different pairs collide.
+export function sessionKey(cartId: string, apiVersion: string): string {
+  return `${encodeURIComponent(cartId)}:${encodeURIComponent(apiVersion)}`;
+}
