@@ -1,0 +1,124 @@
+import { isIP } from 'node:net';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type TrustProxy = boolean | number | string;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly production: boolean;
+  // No Primer key outside production: run against the in-process emulator (contract section 4).
+  readonly demoMode: boolean;
+  readonly demoPage: boolean;
+  readonly primer: {
+    readonly apiKey: string | undefined;
+    readonly apiUrl: string;
+    readonly apiVersion: string;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+    readonly breakerFailures: number;
+    readonly breakerResetMs: number;
+  };
+  readonly orders: {
+    readonly url: string | undefined;
+    readonly timeoutMs: number;
+  };
+  readonly corsOrigins: readonly string[];
+  readonly rateLimitPerMinute: number;
+  readonly trustProxy: TrustProxy;
+  readonly sessionReuseMinTtlS: number;
+  readonly shutdownTimeoutMs: number;
+  readonly logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const API_VERSION = /^(\d+\.\d+|\d{4}-\d{2}-\d{2})$/;
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// Reads every variable, collects every problem, and only then fails: one line per bad variable, never a value.
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined, rule: string): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = parse(raw.trim());
+    if (value === undefined) problems.push(`${name}: ${rule}`);
+    return value ?? fallback;
+  };
+  const int = (min: number, max: number) => (raw: string) => {
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+  };
+
+  const production = env['NODE_ENV'] === 'production';
+  const apiKey = read('PRIMER_API_KEY', undefined, (raw) => (/^\S+$/.test(raw) ? raw : undefined), 'must not contain white space');
+  const ordersUrl = read('ORDER_SERVICE_URL', undefined, httpUrl, 'must be an http(s) URL');
+  if (production && !apiKey) problems.push('PRIMER_API_KEY: required when NODE_ENV=production');
+  if (production && !ordersUrl) problems.push('ORDER_SERVICE_URL: required when NODE_ENV=production');
+
+  const config: Config = {
+    port: read('PORT', 8080, int(0, 65535), 'must be an integer from 0 to 65535'),
+    host: read('HOST', '0.0.0.0', (raw) => (isIP(raw) || /^[A-Za-z0-9.-]+$/.test(raw) ? raw : undefined), 'must be an IP address or host name'),
+    production,
+    demoMode: !production && !apiKey,
+    demoPage: read('DEMO_PAGE', !production && !apiKey, bool, 'must be true or false'),
+    primer: {
+      apiKey,
+      apiUrl: read('PRIMER_API_URL', 'https://api.sandbox.primer.io', httpUrl, 'must be an http(s) URL'),
+      apiVersion: read('PRIMER_API_VERSION', '2.4', (raw) => (API_VERSION.test(raw) ? raw : undefined), 'must look like 2.4 or a YYYY-MM-DD date'),
+      timeoutMs: read('PRIMER_TIMEOUT_MS', 10_000, int(100, 120_000), 'must be an integer from 100 to 120000 (ms)'),
+      maxRetries: read('PRIMER_MAX_RETRIES', 2, int(0, 10), 'must be an integer from 0 to 10'),
+      breakerFailures: read('PRIMER_BREAKER_FAILURES', 5, int(0, 1000), 'must be an integer from 0 to 1000 (0 turns the breaker off)'),
+      breakerResetMs: read('PRIMER_BREAKER_RESET_MS', 30_000, int(100, 3_600_000), 'must be an integer from 100 to 3600000 (ms)'),
+    },
+    orders: {
+      url: ordersUrl,
+      timeoutMs: read('ORDER_SERVICE_TIMEOUT_MS', 3_000, int(50, 60_000), 'must be an integer from 50 to 60000 (ms)'),
+    },
+    corsOrigins: read('CORS_ORIGINS', [], origins, 'must be a comma-separated list of origins such as https://shop.example.com'),
+    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 60, int(0, 1_000_000), 'must be an integer from 0 to 1000000 (0 turns it off)'),
+    trustProxy: read('TRUST_PROXY', false, trustProxy, 'must be true, false, a hop count, or a comma-separated list of IPs, subnets or loopback/linklocal/uniquelocal'),
+    sessionReuseMinTtlS: read('SESSION_REUSE_MIN_TTL_S', 3_600, int(0, 86_400), 'must be an integer from 0 to 86400 (s; 0 turns reuse off)'),
+    shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10_000, int(0, 600_000), 'must be an integer from 0 to 600000 (ms)'),
+    logLevel: read('LOG_LEVEL', 'info', (raw) => LOG_LEVELS.find((level) => level === raw), `must be one of ${LOG_LEVELS.join(', ')}`),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+function httpUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password ? raw.replace(/\/+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bool(raw: string): boolean | undefined {
+  return raw === 'true' ? true : raw === 'false' ? false : undefined;
+}
+
+function origins(raw: string): string[] | undefined {
+  const list = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return list.every((origin) => ORIGIN.test(origin)) ? list : undefined;
+}
+
+function trustProxy(raw: string): TrustProxy | undefined {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => TRUST_PROXY_NAMES.has(entry) || isIP(entry.split('/')[0] ?? '') !== 0);
+  return valid ? entries.join(',') : undefined;
+}

@@ -1,0 +1,41 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../logger';
+import { UpstreamError } from '../upstream/upstream-error';
+import { sendProblem, type Problem } from './problem';
+import { problemForError } from './problem-for-error';
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof error.status === 'number';
+}
+
+// body-parser reports its own failures with a status; everything else goes through the contract table.
+function problemFor(error: unknown): Problem {
+  if (isBodyParserError(error) && error.status < 500) {
+    if (error.status === 413) return { status: 413, code: 'payload_too_large', title: 'Payload too large', detail: 'The request body is over 16 KiB.' };
+    if (error.status === 415) return { status: 415, code: 'unsupported_media_type', title: 'Unsupported media type', detail: 'Send the body as UTF-8 application/json.' };
+    return { status: 400, code: 'invalid_request', title: 'Invalid request', detail: 'The request body is not valid JSON.' };
+  }
+  return problemForError(error);
+}
+
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const problem = problemFor(error);
+    if (error instanceof UpstreamError) {
+      // Primer's and the order service's own words stay here, in the log, next to the request id.
+      logger.warn({ requestId: req.requestId, upstream: error.upstream, kind: error.kind, detail: error.detail }, 'upstream failure');
+    } else if (problem.status === 500) {
+      logger.error({ requestId: req.requestId, err: error }, 'unhandled error');
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendProblem(res, req.requestId, problem);
+  };
+}

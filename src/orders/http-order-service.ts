@@ -1,0 +1,83 @@
+import Ajv from 'ajv';
+import type { Logger } from '../logger';
+import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } from '../upstream/http-attempt';
+import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
+import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
+import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
+import { outcomeOfStatus, type UpstreamObserver } from '../upstream/upstream-observer';
+import { CartSchema, type Cart } from './cart';
+import { CartNotFoundError } from './errors/cart-not-found-error';
+import { ShopperUnauthenticatedError } from './errors/shopper-unauthenticated-error';
+import type { LoadCartRequest, OrderService } from './order-service';
+
+export interface HttpOrderServiceOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  logger: Logger;
+  observe?: UpstreamObserver;
+}
+
+const isCart = new Ajv({ allErrors: false }).compile<Cart>(CartSchema);
+const RETRY_AFTER_S = 2;
+
+// Contract section 2: GET {ORDER_SERVICE_URL}/carts/{cartId}, the shopper's credentials passed through unchanged.
+export class HttpOrderService implements OrderService {
+  private readonly http;
+
+  constructor(private readonly options: HttpOrderServiceOptions) {
+    this.http = createUpstreamHttpClient(options.baseUrl);
+  }
+
+  async loadCart(request: LoadCartRequest): Promise<Cart> {
+    const deadline = Date.now() + this.options.timeoutMs;
+    let result = await this.attempt(request, deadline);
+    // A GET is safe to repeat, but only a refused or dropped connection is worth it inside a 3 s budget.
+    if (result.kind === 'connection-error' && deadline - Date.now() > 0) {
+      this.options.logger.warn({ requestId: request.requestId, upstream: 'orders', failure: result.detail }, 'retrying order service');
+      result = await this.attempt(request, deadline);
+    }
+    return this.cartOf(result, request.cartId);
+  }
+
+  private async attempt(request: LoadCartRequest, deadline: number): Promise<AttemptResult> {
+    const started = performance.now();
+    const { authorization, cookie } = request.credentials;
+    const result = await sendAttempt(this.http, {
+      method: 'GET',
+      path: `/carts/${encodeURIComponent(request.cartId)}`,
+      headers: {
+        Accept: 'application/json',
+        'X-Request-Id': request.requestId,
+        ...(authorization === undefined ? {} : { Authorization: authorization }),
+        ...(cookie === undefined ? {} : { Cookie: cookie }),
+      },
+      timeoutMs: deadline - Date.now(),
+    });
+    const outcome = result.kind === 'response' ? outcomeOfStatus(result.status) : result.kind === 'timeout' ? 'timeout' : result.kind === 'too-large' ? 'invalid_body' : 'connection_error';
+    this.options.observe?.('orders', outcome, performance.now() - started);
+    return result;
+  }
+
+  private cartOf(result: AttemptResult, cartId: string): Cart {
+    switch (result.kind) {
+      case 'timeout':
+        throw new UpstreamTimeoutError('orders', 'time budget ran out');
+      case 'connection-error':
+        throw new UpstreamUnavailableError('orders', `connection error ${result.detail}`, RETRY_AFTER_S);
+      case 'too-large':
+        throw new UpstreamRejectedError('orders', 'answer over 1 MiB');
+      case 'response':
+        break;
+    }
+    const { status } = result;
+    if (status === 401) throw new ShopperUnauthenticatedError(cartId);
+    if (status === 403 || status === 404) throw new CartNotFoundError(cartId);
+    if (status === 429 || status >= 500) throw new UpstreamUnavailableError('orders', `HTTP ${status}`, RETRY_AFTER_S);
+    if (status !== 200) throw new UpstreamRejectedError('orders', `HTTP ${status}`, status);
+    const cart = parseJson(result.body);
+    if (!isCart(cart)) throw new UpstreamRejectedError('orders', 'body does not fit the cart shape', status);
+    // A cart with another id is the order service answering for something else: never price it.
+    if (cart.id !== cartId) throw new UpstreamRejectedError('orders', 'answered with a different cart id', status);
+    return cart;
+  }
+}

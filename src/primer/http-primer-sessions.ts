@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Method } from 'axios';
+import type { Logger } from '../logger';
+import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } from '../upstream/http-attempt';
+import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
+import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
+import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
+import { outcomeOfStatus, type UpstreamObserver } from '../upstream/upstream-observer';
+import type { BackoffOptions } from './backoff';
+import { parsePrimerExpiry } from './parse-expiry';
+import type { IssuedToken, PrimerCallContext, PrimerSessions } from './primer-sessions';
+import { retryLoop } from './retry-loop';
+import type { ClientSessionRequest, ClientSessionUpdate } from './schema/client-session-request';
+
+export interface HttpPrimerSessionsOptions {
+  apiUrl: string;
+  apiKey: string;
+  apiVersion: string;
+  timeoutMs: number;
+  maxRetries: number;
+  backoff?: BackoffOptions;
+  logger: Logger;
+  observe?: UpstreamObserver;
+}
+
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 100, capMs: 2_000 };
+// What the shopper is told to wait when Primer is down and said nothing about when to come back.
+const DEFAULT_RETRY_AFTER_S = 2;
+
+// The Primer adapter: https://primer.io/docs/api-reference/v2.4/api-reference/client-session-api
+export class HttpPrimerSessions implements PrimerSessions {
+  private readonly http;
+
+  constructor(private readonly options: HttpPrimerSessionsOptions) {
+    this.http = createUpstreamHttpClient(options.apiUrl);
+  }
+
+  async create(body: ClientSessionRequest, context: PrimerCallContext): Promise<IssuedToken> {
+    const answer = await this.call('POST', body, context);
+    const clientToken = typeof answer.clientToken === 'string' && answer.clientToken.length > 0 ? answer.clientToken : undefined;
+    const expiresAt = parsePrimerExpiry(answer.clientTokenExpirationDate);
+    if (clientToken === undefined || expiresAt === undefined) {
+      throw new UpstreamRejectedError('primer', 'answer without a usable clientToken and clientTokenExpirationDate', 200);
+    }
+    return { clientToken, expiresAt };
+  }
+
+  async update(body: ClientSessionUpdate, context: PrimerCallContext): Promise<void> {
+    await this.call('PATCH', body, context);
+  }
+
+  private async call(method: Method, body: unknown, context: PrimerCallContext): Promise<Record<string, unknown>> {
+    const { result, attempts, retryAfterMs } = await retryLoop((remainingMs) => this.attempt(method, body, context, remainingMs), {
+      budgetMs: this.options.timeoutMs,
+      maxRetries: this.options.maxRetries,
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      now: Date.now,
+      sleep: (ms) => sleep(ms),
+      onRetry: (attempt, failed, delayMs) =>
+        this.options.logger.warn({ requestId: context.requestId, upstream: 'primer', attempt, failure: describe(failed), delayMs }, 'retrying Primer'),
+    });
+    return this.answerOf(result, attempts, retryAfterMs);
+  }
+
+  private async attempt(method: Method, body: unknown, context: PrimerCallContext, remainingMs: number): Promise<AttemptResult> {
+    const started = performance.now();
+    const result = await sendAttempt(this.http, {
+      method,
+      path: '/client-session',
+      headers: {
+        'X-Api-Key': this.options.apiKey,
+        'X-Api-Version': this.options.apiVersion,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-Request-Id': context.requestId,
+      },
+      body,
+      timeoutMs: remainingMs,
+    });
+    this.options.observe?.('primer', outcomeOf(result), performance.now() - started);
+    return result;
+  }
+
+  private answerOf(result: AttemptResult, attempts: number, retryAfterMs: number | undefined): Record<string, unknown> {
+    const detail = `${describe(result)} after ${attempts} attempt(s)`;
+    switch (result.kind) {
+      case 'timeout':
+        throw new UpstreamTimeoutError('primer', detail);
+      case 'connection-error':
+        throw new UpstreamUnavailableError('primer', detail, DEFAULT_RETRY_AFTER_S);
+      case 'too-large':
+        throw new UpstreamRejectedError('primer', detail);
+      case 'response':
+        break;
+    }
+    if (result.status === 429 || result.status >= 500) {
+      const retryAfterS = retryAfterMs === undefined ? DEFAULT_RETRY_AFTER_S : Math.max(1, Math.ceil(retryAfterMs / 1000));
+      throw new UpstreamUnavailableError('primer', `${detail}: ${primerErrorText(result.body)}`, retryAfterS);
+    }
+    if (result.status < 200 || result.status >= 300) {
+      throw new UpstreamRejectedError('primer', `${detail}: ${primerErrorText(result.body)}`, result.status);
+    }
+    const answer = parseJson(result.body);
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+      throw new UpstreamRejectedError('primer', `${detail}: body is not a JSON object`, result.status);
+    }
+    return answer as Record<string, unknown>;
+  }
+}
+
+function describe(result: AttemptResult): string {
+  switch (result.kind) {
+    case 'response':
+      return `HTTP ${result.status}`;
+    case 'connection-error':
+      return `connection error ${result.detail}`;
+    case 'timeout':
+      return 'time budget ran out';
+    case 'too-large':
+      return 'answer over 1 MiB';
+  }
+}
+
+function outcomeOf(result: AttemptResult) {
+  if (result.kind === 'response') return outcomeOfStatus(result.status);
+  return result.kind === 'timeout' ? 'timeout' : result.kind === 'too-large' ? 'invalid_body' : 'connection_error';
+}
+
+// Primer's envelope {"error": {errorId, description, diagnosticsId}}: worth logging, never worth showing.
+function primerErrorText(body: string): string {
+  const parsed = parseJson(body) as { error?: { errorId?: unknown; description?: unknown; diagnosticsId?: unknown } } | undefined;
+  const error = parsed?.error;
+  if (!error) return `unparsed body (${body.length} bytes)`;
+  return `${String(error.errorId)}: ${String(error.description)} (diagnosticsId ${String(error.diagnosticsId)})`;
+}
