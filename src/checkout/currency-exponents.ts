@@ -1,0 +1,25 @@
+import { CURRENCY_CODES } from '../primer/schema/currency-codes';
+
+// ISO 4217 minor units (list one, https://www.iso.org/iso-4217-currency-codes.html); the rest of Primer's list uses 2.
+const ZERO_DECIMAL = new Set([
+  'BIF', 'BYR', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX',
+  'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF',
+]);
+const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+const FOUR_DECIMAL = new Set(['CLF', 'UYW']);
+
+// Metals, fund units and testing codes: ISO 4217 gives them no minor unit ("N.A.").
+const NO_MINOR_UNIT = new Set([
+  'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XFU', 'XPD', 'XPT', 'XSU', 'XTS', 'XUA',
+]);
+
+const TWO_DECIMAL_BY_DEFAULT: ReadonlySet<string> = new Set(CURRENCY_CODES);
+
+// Decimal places of one major unit (GBP 2, JPY 0, KWD 3); undefined for unknown codes and those without a minor unit.
+export function minorUnitExponent(currencyCode: string): number | undefined {
+  if (NO_MINOR_UNIT.has(currencyCode)) return undefined;
+  if (ZERO_DECIMAL.has(currencyCode)) return 0;
+  if (THREE_DECIMAL.has(currencyCode)) return 3;
+  if (FOUR_DECIMAL.has(currencyCode)) return 4;
+  return TWO_DECIMAL_BY_DEFAULT.has(currencyCode) ? 2 : undefined;
+}
