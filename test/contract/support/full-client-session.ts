@@ -1,0 +1,86 @@
+// A POST body that uses every field Primer's ClientSessionAPIRequest describes, each with a valid value.
+export const FULL_CLIENT_SESSION = {
+  orderId: 'order_42',
+  currencyCode: 'GBP',
+  amount: 3700,
+  customerId: 'cus_9',
+  order: {
+    countryCode: 'GB',
+    retailerCountryCode: 'IE',
+    lineItems: [
+      {
+        itemId: 'sku_1',
+        name: 'Tea',
+        description: 'Loose leaf',
+        amount: 1200,
+        quantity: 2,
+        discountAmount: 100,
+        taxAmount: 50,
+        taxCode: 'P0000000',
+        productType: 'PHYSICAL',
+        productData: {
+          sku: 'TEA-1',
+          brand: 'Leaf & Co',
+          color: 'green',
+          globalTradeItemNumber: '00012345678905',
+          manufacturerPartNumber: 'LC-1',
+          weight: 0.25,
+          weightUnit: 'kg',
+          pageUrl: 'https://shop.example/tea',
+        },
+      },
+    ],
+    fees: [{ type: 'GIFT_WRAP', amount: 50, description: 'Gift wrap' }],
+    shipping: { amount: 500, methodId: 'std', methodName: 'Standard', methodDescription: '3–5 days' },
+  },
+  customer: {
+    emailAddress: 'ada@example.com',
+    mobileNumber: '+447700900123',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    taxId: 'GB123',
+    nationalDocumentId: 'AB123456C',
+    billingAddress: {
+      firstName: 'Ada', lastName: 'Lovelace', addressLine1: '12 Sq', addressLine2: 'Flat 1',
+      city: 'London', state: 'LDN', countryCode: 'GB', postalCode: 'W1 1AA',
+    },
+    shippingAddress: { addressLine1: '1 Road', city: 'Leeds', countryCode: 'GB', postalCode: 'LS1 1AA' },
+  },
+  metadata: { cartId: 'cart_42', attempt: 1 },
+  paymentMethod: {
+    vaultOnSuccess: true,
+    vaultOn3DS: false,
+    vaultOnAgreement: false,
+    descriptor: 'Tea shop',
+    paymentType: 'FIRST_PAYMENT',
+    orderedAllowedCardNetworks: ['VISA', 'MASTERCARD'],
+    authorizationType: 'ESTIMATED',
+    firstPaymentReason: 'CardOnFile',
+    options: {
+      PAYMENT_CARD: { networks: { VISA: { surcharge: { amount: 10 } }, AMEX: { surcharge: { amount: 20 } } }, captureVaultedCardCvv: true },
+      APPLE_PAY: {
+        merchantName: 'Tea shop',
+        recurringPaymentRequest: {
+          paymentDescription: 'Tea club',
+          billingAgreement: 'Monthly tea',
+          managementUrl: 'https://shop.example/manage',
+          regularBilling: {
+            label: 'Monthly', amount: 1500, recurringStartDate: '2026-01-01T00:00:00Z', recurringEndDate: '2027-01-01T00:00:00Z',
+            recurringIntervalUnit: 'month', recurringIntervalCount: 1,
+          },
+          trialBilling: { label: 'Trial', amount: 0, recurringIntervalUnit: 'day', recurringIntervalCount: 7 },
+        },
+        deferredPaymentRequest: {
+          managementUrl: 'https://shop.example/manage',
+          deferredBilling: { label: 'Later', amount: 100, deferredPaymentDate: '2026-02-01T00:00:00Z' },
+          freeCancellationDate: '2026-01-20T00:00:00Z',
+          freeCancellationTimeZone: 'Europe/London',
+        },
+        automaticReloadRequest: {
+          managementUrl: 'https://shop.example/manage',
+          automaticReloadBilling: { label: 'Top up', amount: 2000, automaticReloadThresholdAmount: 500 },
+        },
+      },
+    },
+  },
+};
