@@ -1,15 +1,19 @@
 import type { ClientSessionRequest, ClientSessionUpdate } from '../primer/schema/client-session-request';
 
-// The PATCH /client-session body for a cart whose version changed: every field again, so nothing stale survives.
-// Primer replaces arrays whole and each `order`/`customer` field in its entirety
+// What buildClientSession may send under `customer`: each one the new cart lacks is cleared.
+const CUSTOMER_FIELDS = ['emailAddress', 'mobileNumber', 'firstName', 'lastName', 'billingAddress', 'shippingAddress'] as const;
+
+// The PATCH /client-session body for a cart whose version changed: every field again, and `null` for each field the
+// cart no longer has, since Primer merges objects, replaces arrays whole and clears a field sent as `null`
 // (https://primer.io/docs/api-reference/v2.4/api-reference/client-session-api/update-client-session).
-// Its 2.4 schema marks nothing nullable, so what the cart lost is cleared with an empty array or object, not `null`.
 export function buildClientSessionUpdate(clientToken: string, body: ClientSessionRequest): ClientSessionUpdate {
-  const { order = {}, customer = {}, ...rest } = body;
+  const { customer, order, ...rest } = body;
   return {
     clientToken,
+    customerId: null,
+    metadata: null,
     ...rest,
-    customer,
-    order: { ...order, fees: order.fees ?? [], shipping: order.shipping ?? {} },
+    customer: customer ? { ...Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, null])), ...customer } : null,
+    order: { shipping: null, fees: null, ...order },
   };
 }
