@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Smoke test of the container image and the docker-compose stack (issue 6), run by CI as `npm run test:docker`.
+# Builds the image, runs it alone, then brings the whole stack up and checks what an orchestrator relies on.
+# Needs root (engine.sh), curl and node on the host. Last line: "N passed, N failed"; exit 1 on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/../.." || exit 1
+
+ENGINE=${ENGINE:-../shared/docker/engine.sh}
+IMAGE_TAG=smoke
+IMAGE=checkout-session-service:$IMAGE_TAG
+PROJECT=checkout-smoke-$$
+ALONE=checkout-smoke-alone-$$
+ENV_FILE=$(mktemp)
+WORK=$(mktemp -d)
+passed=0
+failed=0
+
+# The stack under test talks to the emulator and the demo order service only, whatever this shell exports.
+unset PRIMER_API_URL PRIMER_API_KEY
+
+pass() { passed=$((passed + 1)); printf 'ok   %s\n' "$1"; }
+fail() { failed=$((failed + 1)); printf 'FAIL %s\n' "$1"; }
+check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+abort() { fail "$1"; exit 1; }
+step() { printf '\n== %s\n' "$1"; }
+
+# An empty env file keeps a developer's .env out of the run; host ports 0 let the kernel pick free ones.
+compose() {
+  IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 \
+    docker compose --env-file "$ENV_FILE" -p "$PROJECT" "$@"
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if ((failed > 0)); then
+    step 'logs of the failed run'
+    docker inspect "$ALONE" >/dev/null 2>&1 && docker logs --tail 30 "$ALONE" 2>&1 | sed 's/^/alone | /'
+    compose logs --no-color --tail 30 2>&1
+  fi
+  step 'teardown'
+  docker rm -f "$ALONE" >/dev/null 2>&1
+  compose down --volumes --remove-orphans --timeout 1 2>&1 | tail -n 1
+  rm -rf "$ENV_FILE" "$WORK"
+  printf '\n%d passed, %d failed\n' "$passed" "$failed"
+  ((failed == 0 && status == 0)) || exit 1
+  exit 0
+}
+trap cleanup EXIT
+trap 'abort "interrupted"' INT TERM
+
+# Images named in FROM lines, minus the names of the Dockerfile's own stages.
+base_images() {
+  awk 'toupper($1) == "FROM" { from[$2] = 1; if (toupper($3) == "AS") stage[$4] = 1 }
+       END { for (image in from) if (!(image in stage)) print image }' Dockerfile
+}
+
+# Waits for Docker's own health check to say healthy; gives up early if the container stops.
+wait_healthy() {
+  local container=$1 deadline=$((SECONDS + $2)) state
+  while ((SECONDS < deadline)); do
+    state=$(docker inspect -f '{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$container" 2>/dev/null)
+    case $state in
+      running/healthy) return 0 ;;
+      running/*) sleep 1 ;;
+      *) return 1 ;;
+    esac
+  done
+  return 1
+}
+
+# http NAME METHOD URL [curl args…]: body to $WORK/NAME.body, headers to $WORK/NAME.headers, prints the status.
+http() {
+  local name=$1 method=$2 url=$3; shift 3
+  curl -s -o "$WORK/$name.body" -D "$WORK/$name.headers" -w '%{http_code}' --max-time 15 -X "$method" "$url" "$@"
+}
+header() { grep -i "^$2:" "$WORK/$1.headers" | head -n 1 | cut -d: -f2- | tr -d ' \r'; }
+# json_ok NAME 'JS expression over body': true when the expression holds for the parsed body.
+json_ok() { node -e "const body = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); process.exit(($2) ? 0 : 1)" "$WORK/$1.body"; }
+image_env_has() { docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | grep -qx "$1"; }
+mib() { awk -v bytes="$1" 'BEGIN { printf "%.1f MiB", bytes / 1048576 }'; }
+
+step 'engine'
+bash "$ENGINE" start || abort 'container engine starts'
+mapfile -t bases < <(base_images)
+((${#bases[@]} > 0)) || abort 'Dockerfile names a base image'
+bash "$ENGINE" base-image "${bases[@]}" || abort "base image(s) ${bases[*]} available"
+
+step "build $IMAGE"
+started=$SECONDS
+if ! docker build --force-rm -t "$IMAGE" --build-arg "REVISION=$(git rev-parse HEAD 2>/dev/null || echo unknown)" . >"$WORK/build.log" 2>&1; then
+  tail -n 40 "$WORK/build.log"
+  abort 'image builds from a clean context'
+fi
+pass "image builds ($((SECONDS - started)) s)"
+
+# Every stage starts from the one base image, so what the image adds to it is the application.
+base=${bases[0]}
+image_bytes=$(docker image inspect -f '{{.Size}}' "$IMAGE")
+base_bytes=$(docker image inspect -f '{{.Size}}' "$base")
+app_layers=$(($(docker history -q "$IMAGE" | wc -l) - $(docker history -q "$base" | wc -l)))
+echo "image size: $(mib "$image_bytes"); application layers: $(mib $((image_bytes - base_bytes))) on top of $base" \
+  "(node $(docker run --rm --entrypoint node "$IMAGE" --version))"
+docker history --format '{{.Size}}\t{{.CreatedBy}}' "$IMAGE" | head -n "$app_layers" | grep -v '^0B' | cut -c1-110
+
+check 'image runs as the node user' test "$(docker image inspect -f '{{.Config.User}}' "$IMAGE")" = node
+check 'image sets NODE_ENV=production' image_env_has NODE_ENV=production
+check 'image carries OCI labels' test -n "$(docker image inspect -f '{{index .Config.Labels "org.opencontainers.image.title"}}' "$IMAGE")"
+check 'image holds no tests, sources, .env or dev dependencies' docker run --rm --entrypoint sh "$IMAGE" -c \
+  'test ! -e test && test ! -e src && test ! -e .env && test ! -e node_modules/typescript && test -f dist/main.js'
+
+step 'image alone'
+# Production mode needs both settings; /healthz never calls the order service, so a dead address is enough.
+docker run -d --name "$ALONE" -p 127.0.0.1::8080 --health-interval 2s \
+  -e PRIMER_API_KEY=smoke-key -e ORDER_SERVICE_URL=http://127.0.0.1:9 -e DEMO_PAGE=true "$IMAGE" >/dev/null \
+  || abort 'image starts alone'
+check 'alone: Docker health check reports healthy' wait_healthy "$ALONE" 40
+alone_url="http://$(docker port "$ALONE" 8080/tcp | head -n 1)"
+check 'alone: GET /healthz answers 200' test "$(http alone-healthz GET "$alone_url/healthz")" = 200
+check 'alone: /healthz body is {"status":"ok"}' json_ok alone-healthz 'body.status === "ok"'
+check 'alone: with DEMO_PAGE=true the checkout page is served' test "$(http alone-page GET "$alone_url/")" = 200
+alone_uid=$(docker exec "$ALONE" id -u)
+check "alone: process runs as a non-root uid ($alone_uid)" test "${alone_uid:-0}" -ne 0
+check 'alone: PID 1 is node itself' test "$(docker exec "$ALONE" cat /proc/1/cmdline | tr '\0' ' ')" = 'node dist/main.js '
+docker rm -f "$ALONE" >/dev/null
+
+step 'compose stack'
+# The documented start is `cp .env.example .env`: the template must leave bff on the emulator.
+template_primer_url=$(docker compose --env-file .env.example -p "$PROJECT" config 2>/dev/null \
+  | awk '$1 == "PRIMER_API_URL:" { print $2; exit }')
+check "stack: with .env.example as .env, bff calls the emulator (PRIMER_API_URL ${template_primer_url:-unset})" \
+  test "$template_primer_url" = http://primer:4010
+compose up -d --no-build || abort 'compose stack starts'
+for service in primer orders bff; do
+  check "stack: $service is healthy" wait_healthy "$(compose ps -q "$service")" 60
+done
+bff_url="http://$(compose port bff 8080)"
+orders_url="http://$(compose port orders 4020)"
+
+check 'stack: bff GET /readyz answers 200' test "$(http readyz GET "$bff_url/readyz")" = 200
+check 'stack: orders serves demo-gbp over HTTP' test "$(http orders-cart GET "$orders_url/carts/demo-gbp")" = 200
+
+status=$(http session POST "$bff_url/checkout/session" -H 'Content-Type: application/json' --data '{"cartId":"demo-gbp"}')
+check "stack: POST /checkout/session for demo-gbp answers 200 (got $status)" test "$status" = 200
+check 'stack: the answer is a client token and its UTC expiry, nothing else' json_ok session \
+  'Object.keys(body).sort().join() === "clientToken,clientTokenExpirationDate" && body.clientToken.length > 0 && body.clientTokenExpirationDate.endsWith("Z")'
+check 'stack: the token answer is Cache-Control: no-store' test "$(header session cache-control)" = no-store
+
+status=$(http unknown-cart POST "$bff_url/checkout/session" -H 'Content-Type: application/json' --data '{"cartId":"no-such-cart"}')
+check "stack: a cart the order service does not know answers 404 (got $status)" test "$status" = 404
+
+status=$(http bad-cart POST "$bff_url/checkout/session" \
+  -H 'Origin: http://localhost:3000' -H 'Sec-Fetch-Mode: cors' -H 'Sec-Fetch-Site: cross-site' \
+  -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64)' -H 'Accept: application/json' \
+  -H 'Content-Type: application/json' --data '{"cartId":"../carts/demo-gbp"}')
+check "stack: a browser request with a bad cart id answers 400 (got $status)" test "$status" = 400
+check 'stack: the 400 is problem+json with code invalid_request' json_ok bad-cart 'body.code === "invalid_request" && body.status === 400'
+check 'stack: the 400 has Content-Type application/problem+json' grep -qi '^content-type: application/problem+json' "$WORK/bad-cart.headers"
+
+step 'SIGTERM'
+for service in bff primer orders; do
+  container=$(compose ps -q "$service")
+  started_ms=$(date +%s%3N)
+  docker kill --signal TERM "$container" >/dev/null
+  exit_code=$(timeout 10 docker wait "$container")
+  elapsed_ms=$(($(date +%s%3N) - started_ms))
+  check "stack: $service exits 0 on SIGTERM (exit ${exit_code:-none} after ${elapsed_ms} ms)" test "${exit_code:-none}" = 0
+  check "stack: $service exits within 10 s of SIGTERM" test "$elapsed_ms" -lt 10000
+done
