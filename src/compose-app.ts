@@ -14,8 +14,9 @@ import { Readiness } from './routes/health';
 import { DisabledSessionStore } from './sessions/disabled-session-store';
 import { InMemorySessionStore } from './sessions/in-memory-session-store';
 
+// Where Primer is for this process: the configured API, or the demo emulator on a loopback port.
 export interface PrimerEndpoint {
-  url: string;
+  apiUrl: string;
   apiKey: string;
 }
 

@@ -1,19 +1,29 @@
 import 'dotenv/config';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { composeApp, type PrimerEndpoint } from './compose-app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startEmulator } from './emulator/start-emulator';
-import { installGracefulShutdown } from './graceful-shutdown';
+import { exitOnCrash, installGracefulShutdown } from './graceful-shutdown';
 import { createLogger, type Logger } from './logger';
+
+// Node's default, stated: a larger header block (a cookie stuffed by a script, a scanner) is answered 431 and never parsed.
+const MAX_HEADER_BYTES = 16 * 1024;
+// Slow senders (slowloris) get cut off: headers within 10 s, the whole request within 30 s.
+const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000 };
 
 // The composition root: config → logger → adapters → app → listen → shutdown.
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const primer = await primerEndpoint(config, logger);
   if (!config.orders.url) logger.warn('ORDER_SERVICE_URL unset: serving the built-in demo carts');
   const { app, readiness } = composeApp(config, logger, primer);
-  const server = app.listen(config.port, config.host, () => {
-    logger.info({ host: config.host, port: config.port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion }, 'listening');
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...SERVER_TIMEOUTS }, app);
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info({ host: config.host, port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion }, 'listening');
   });
   installGracefulShutdown({ server, readiness, logger, timeoutMs: config.shutdownTimeoutMs, cleanup: primer.close, exit: (code) => process.exit(code) });
 }
@@ -30,10 +40,10 @@ function readConfig(): Config {
 
 // Demo mode talks to the emulator on a loopback port; production never starts it.
 async function primerEndpoint(config: Config, logger: Logger): Promise<PrimerEndpoint & { close: () => Promise<void> }> {
-  if (!config.demoMode) return { url: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '', close: async () => {} };
+  if (!config.demoMode) return { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '', close: async () => {} };
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
   logger.warn({ emulatorUrl: emulator.url }, 'demo mode: PRIMER_API_KEY unset, client tokens come from the built-in Primer emulator and are not real');
-  return { url: emulator.url, apiKey: 'demo', close: () => emulator.close() };
+  return { apiUrl: emulator.url, apiKey: 'demo', close: () => emulator.close() };
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,6 @@ export function buildTestApp(env: Record<string, string>): TestApp {
   const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const { app } = composeApp(config, logger, { url: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' });
+  const { app } = composeApp(config, logger, { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' });
   return { app, config, logs };
 }

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { freePort, startNode, stopChild, waitUntilAnswering } from './child-process';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const ARTIFACTS_DIR = path.join(ROOT, 'build', 'e2e');
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface Stack {
+  serviceUrl: string;
+  apiKey: string;
+  // Makes the emulator answer the next POST /client-session with this status (its /_emulator control path).
+  failNextPrimerCall(status: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+// The built emulator and service as separate processes on loopback, the service holding a (test) API key.
+export async function startStack(): Promise<Stack> {
+  const apiKey = `e2e-secret-${randomUUID()}`;
+  const emulator = await startBuilt('emulator', path.join('emulator', 'main.js'), '', {
+    HOST: '127.0.0.1',
+    EMULATOR_CONTROL: 'true',
+    EMULATOR_API_KEY: apiKey,
+  });
+  const service = await startBuilt('service', 'main.js', '/healthz', {
+    HOST: '127.0.0.1',
+    PRIMER_API_URL: emulator.url,
+    PRIMER_API_KEY: apiKey,
+    DEMO_PAGE: 'true',
+    RATE_LIMIT_PER_MINUTE: '0',
+    // Every token request reaches Primer, so a queued fault is met and a refresh gets a new token.
+    SESSION_REUSE_MIN_TTL_S: '0',
+    // One queued fault is one failed request.
+    PRIMER_MAX_RETRIES: '0',
+  }).catch(async (error: unknown) => {
+    await emulator.stop();
+    throw error;
+  });
+
+  return {
+    serviceUrl: service.url,
+    apiKey,
+    async failNextPrimerCall(status) {
+      const response = await fetch(`${emulator.url}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ match: { method: 'POST', path: '/client-session' }, times: 1, fault: { kind: 'status', status } }),
+      });
+      if (!response.ok) throw new Error(`emulator refused the fault: ${response.status} ${await response.text()}`);
+    },
+    async stop() {
+      await Promise.all([service.stop(), emulator.stop()]);
+    },
+  };
+}
+
+// `npm start` as a newcomer runs it: no API key, so demo mode with the in-process emulator.
+export function startDemoModeService(): Promise<Running> {
+  return startBuilt('demo-mode-service', 'main.js', '/healthz', { HOST: '127.0.0.1' });
+}
+
+// Runs dist/<script> on a free port, with its log in build/e2e/<name>.log, until it answers readyPath.
+async function startBuilt(name: string, script: string, readyPath: string, env: Record<string, string>): Promise<Running> {
+  const file = path.join(ROOT, 'dist', script);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const port = await freePort();
+  const logFile = path.join(ARTIFACTS_DIR, `${name}.log`);
+  const child = startNode(file, { ...env, PORT: String(port) }, logFile);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopChild(child);
+  await waitUntilAnswering(`${url}${readyPath}`, child, logFile).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, stop };
+}
