@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { CheckoutSessions } from './checkout/checkout-sessions';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { Metrics } from './metrics/metrics';
 import { DEMO_CARTS } from './orders/demo-carts';
 import { HttpOrderService } from './orders/http-order-service';
 import { InMemoryOrderService } from './orders/in-memory-order-service';
@@ -27,21 +28,26 @@ export interface ComposedApp {
 
 // Adapters chosen from the config and plugged into the app; main.ts and the component tests share it.
 export function composeApp(config: Config, logger: Logger, primer: PrimerEndpoint): ComposedApp {
+  const metrics = new Metrics();
   const orders: OrderService = config.orders.url
-    ? new HttpOrderService({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, logger })
+    ? new HttpOrderService({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, logger, observe: metrics.observeUpstream })
     : new InMemoryOrderService(DEMO_CARTS);
   const breaker = new CircuitBreaker({
     failureThreshold: config.primer.breakerFailures,
     resetMs: config.primer.breakerResetMs,
-    onStateChange: (from, to) => logger.warn({ upstream: 'primer', from, to }, 'circuit breaker state changed'),
+    onStateChange: (from, to) => {
+      metrics.setBreakerState(to);
+      logger.warn({ upstream: 'primer', from, to }, 'circuit breaker state changed');
+    },
   });
   const checkout = new CheckoutSessions({
     orders,
-    primer: new GuardedPrimerSessions(new HttpPrimerSessions({ ...config.primer, ...primer, logger }), breaker, logger),
+    primer: new GuardedPrimerSessions(new HttpPrimerSessions({ ...config.primer, ...primer, logger, observe: metrics.observeUpstream }), breaker, logger),
     sessions:
       config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
     primerApiVersion: config.primer.apiVersion,
     logger,
+    onSession: metrics.countSession,
   });
   const readiness = new Readiness();
   const app = createApp({
@@ -49,6 +55,9 @@ export function composeApp(config: Config, logger: Logger, primer: PrimerEndpoin
     logger,
     readiness,
     trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    metrics,
     demoCarts: config.demoPage ? DEMO_CARTS : undefined,
   });
   return { app, readiness };

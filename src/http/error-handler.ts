@@ -4,18 +4,19 @@ import { UpstreamError } from '../upstream/upstream-error';
 import { sendProblem, type Problem } from './problem';
 import { problemForError } from './problem-for-error';
 
-interface BodyParserError {
-  type: string;
+interface ClientHttpError {
   status: number;
+  expose: true;
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof error.status === 'number';
+// body-parser and Express raise http-errors: `expose` marks a client's mistake whose status is safe to act on.
+function isClientHttpError(error: unknown): error is ClientHttpError {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' && 'expose' in error && error.expose === true;
 }
 
-// body-parser reports its own failures with a status; everything else goes through the contract table.
+// The request's own faults keep their 4xx; everything else goes through the contract table.
 function problemFor(error: unknown): Problem {
-  if (isBodyParserError(error) && error.status < 500) {
+  if (isClientHttpError(error) && error.status >= 400 && error.status < 500) {
     if (error.status === 413) return { status: 413, code: 'payload_too_large', title: 'Payload too large', detail: 'The request body is over 16 KiB.' };
     if (error.status === 415) return { status: 415, code: 'unsupported_media_type', title: 'Unsupported media type', detail: 'Send the body as UTF-8 application/json.' };
     return { status: 400, code: 'invalid_request', title: 'Invalid request', detail: 'The request body is not valid JSON.' };

@@ -5,7 +5,7 @@ import { jsonBody } from '../http/json-body';
 import { sendProblem } from '../http/problem';
 
 // Contract section 1: a leading letter or digit, so no `.`/`..` or path tricks can reach the order service's URL.
-const CART_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+export const CART_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export function checkoutSessionRoutes(checkout: CheckoutSessions): Router {
   const router = Router();

@@ -1,0 +1,60 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { SessionOutcome } from '../checkout/checkout-sessions';
+import type { BreakerState } from '../primer/circuit-breaker';
+import type { UpstreamObserver } from '../upstream/upstream-observer';
+
+const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open'];
+// Seconds; the upper buckets cover Primer's 10 s budget with retries.
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
+
+// One registry per app, never prom-client's global one, so tests can build several apps side by side.
+export class Metrics {
+  readonly registry = new Registry();
+  readonly #requestDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by method, route template and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly #upstreamDuration = new Histogram({
+    name: 'upstream_request_duration_seconds',
+    help: 'Time of one attempt at an upstream call, by upstream (primer, orders) and outcome.',
+    labelNames: ['upstream', 'outcome'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly #sessions = new Counter({
+    name: 'checkout_sessions_total',
+    help: 'Client tokens handed out, by outcome (created, reused, updated).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly #breakerState = new Gauge({
+    name: 'circuit_breaker_state',
+    help: '1 for the state the Primer circuit breaker is in, 0 for the others.',
+    labelNames: ['upstream', 'state'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.setBreakerState('closed');
+  }
+
+  observeRequest(method: string, route: string, status: string, durationSeconds: number): void {
+    this.#requestDuration.observe({ method, route, status }, durationSeconds);
+  }
+
+  readonly observeUpstream: UpstreamObserver = (upstream, outcome, durationMs) => {
+    this.#upstreamDuration.observe({ upstream, outcome }, durationMs / 1000);
+  };
+
+  readonly countSession = (outcome: SessionOutcome): void => {
+    this.#sessions.inc({ outcome });
+  };
+
+  readonly setBreakerState = (state: BreakerState): void => {
+    for (const candidate of BREAKER_STATES) this.#breakerState.set({ upstream: 'primer', state: candidate }, candidate === state ? 1 : 0);
+  };
+}

@@ -1,0 +1,131 @@
+import http from 'node:http';
+import { sendJson, startFakeServer, type FakeServer } from '../support/fake-http-server';
+import { PRIMER_EXPIRY } from '../support/fake-primer';
+import { assertFreshBuild, parseLine, startService, stopService, waitForLine, type ServiceProcess } from './support/service-process';
+
+const API_KEY = 'sk_test_shutdown_5e4d3c2b1a';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+// A fresh connection per call (no keep-alive agent), like a load balancer's probe.
+function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+const openSession = (url: string) =>
+  send(`${url}/checkout/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'req-slow-shutdown-1' }, body: '{"cartId":"demo-gbp"}' });
+
+let service: ServiceProcess | undefined;
+let primer: FakeServer | undefined;
+let releasePrimer = () => {};
+let primerReached: Promise<void>;
+
+beforeAll(() => assertFreshBuild());
+
+beforeEach(async () => {
+  const released = new Promise<void>((resolve) => (releasePrimer = resolve));
+  let reached = () => {};
+  primerReached = new Promise<void>((resolve) => (reached = resolve));
+  // A slow Primer: it answers only when the test says so.
+  primer = await startFakeServer(async (_req, res) => {
+    reached();
+    await released;
+    sendJson(res, 200, { clientToken: 'slow-token', clientTokenExpirationDate: PRIMER_EXPIRY });
+  });
+  service = await startService({ PRIMER_API_KEY: API_KEY, PRIMER_API_URL: primer.url, SHUTDOWN_TIMEOUT_MS: '8000', LOG_LEVEL: 'info' });
+});
+
+afterEach(async () => {
+  releasePrimer();
+  await stopService(service);
+  await primer?.close();
+});
+
+describe('the built service on SIGTERM', () => {
+  it('when a slow checkout is in flight, then /readyz turns 503, the checkout still gets 200, new connections are then refused, and the exit is 0', async () => {
+    const { url } = service!;
+    const slow = openSession(url);
+    await primerReached;
+
+    service!.child.kill('SIGTERM');
+
+    const ready = await send(`${url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.body)).toEqual({ status: 'draining' });
+    expect(ready.headers['connection']).toBe('close');
+    expect(service!.child.exitCode).toBeNull();
+
+    releasePrimer();
+    const finished = await slow;
+    expect(finished.status).toBe(200);
+    expect(JSON.parse(finished.body)).toEqual({ clientToken: 'slow-token', clientTokenExpirationDate: '2026-11-26T14:53:51.578Z' });
+
+    await waitForLine(service!, (line) => line['msg'] === 'no request in flight: closing the listener');
+    await expect(send(`${url}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(await service!.exited).toEqual({ code: 0, signal: null });
+    const messages = service!.lines.map(parseLine).map((line) => line?.['msg']);
+    expect(messages).toEqual(expect.arrayContaining(['draining: finishing in-flight requests', 'no request in flight: closing the listener', 'stopped']));
+  });
+
+  it('when nothing is in flight, then it exits 0 at once', async () => {
+    const started = Date.now();
+
+    service!.child.kill('SIGTERM');
+
+    expect(await service!.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('when a second signal comes while a checkout is in flight, then it exits 1 at once', async () => {
+    const slow = openSession(service!.url).then(
+      (answer) => answer.status,
+      (error: { code?: string }) => error.code,
+    );
+    await primerReached;
+
+    service!.child.kill('SIGTERM');
+    await send(`${service!.url}/readyz`);
+    service!.child.kill('SIGINT');
+
+    expect(await service!.exited).toEqual({ code: 1, signal: null });
+    expect(await slow).toBe('ECONNRESET');
+  });
+});
+
+describe('the built service at its edge', () => {
+  it('when a request carries more than 16 KiB of headers, then 431 and the process keeps serving', async () => {
+    const huge = await send(`${service!.url}/healthz`, { headers: { Cookie: `c=${'x'.repeat(17 * 1024)}` } });
+
+    expect(huge.status).toBe(431);
+    expect((await send(`${service!.url}/healthz`)).status).toBe(200);
+  });
+
+  it('when requests are served, then every request log line has the id, method, route, status and duration, and no secret', async () => {
+    await send(`${service!.url}/healthz`, { headers: { 'X-Request-Id': 'req-log-fields-01', Cookie: 'sid=shopper-secret-cookie' } });
+
+    const line = await waitForLine(service!, (entry) => entry['msg'] === 'request' && entry['requestId'] === 'req-log-fields-01');
+    expect(line).toMatchObject({ level: 'info', method: 'GET', route: '/healthz', status: 200, durationMs: expect.any(Number) });
+    expect(service!.lines.join('\n')).not.toContain(API_KEY);
+    expect(service!.lines.join('\n')).not.toContain('shopper-secret-cookie');
+  });
+
+  it('when /metrics is scraped, then it answers Prometheus text', async () => {
+    const res = await send(`${service!.url}/metrics`);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('# TYPE http_request_duration_seconds histogram');
+  });
+});
