@@ -48,6 +48,7 @@ export class CheckoutSessions {
   }
 
   private async settle(key: string, version: string, body: ClientSessionRequest, requestId: string): Promise<Settled> {
+    // One context for the whole step: the adapter's PRIMER_TIMEOUT_MS spans an update and the create after it.
     const context = { requestId };
     const stored = await this.deps.sessions.get(key);
     if (stored?.cartVersion === version) return this.report({ token: stored, outcome: 'reused' });
@@ -59,6 +60,8 @@ export class CheckoutSessions {
       } catch (error) {
         if (!(error instanceof UpstreamRejectedError)) throw error;
         this.deps.logger.info({ requestId, detail: error.detail }, 'Primer refused the session update; creating a new session');
+        // Forgotten at once, so that if the create fails too, the next request does not spend its budget on this token again.
+        await this.deps.sessions.delete(key);
       }
     }
     const token = await this.deps.primer.create(body, context);

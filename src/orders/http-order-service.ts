@@ -53,7 +53,7 @@ export class HttpOrderService implements OrderService {
       },
       timeoutMs: deadline - Date.now(),
     });
-    const outcome = result.kind === 'response' ? outcomeOfStatus(result.status) : result.kind === 'timeout' ? 'timeout' : result.kind === 'too-large' ? 'invalid_body' : 'connection_error';
+    const outcome = result.kind === 'response' ? outcomeOfStatus(result.status) : result.kind === 'timeout' ? 'timeout' : result.kind === 'unreadable-body' ? 'invalid_body' : 'connection_error';
     this.options.observe?.('orders', outcome, performance.now() - started);
     return result;
   }
@@ -64,8 +64,8 @@ export class HttpOrderService implements OrderService {
         throw new UpstreamTimeoutError('orders', 'time budget ran out');
       case 'connection-error':
         throw new UpstreamUnavailableError('orders', `connection error ${result.detail}`, RETRY_AFTER_S);
-      case 'too-large':
-        throw new UpstreamRejectedError('orders', 'answer over 1 MiB');
+      case 'unreadable-body':
+        throw new UpstreamRejectedError('orders', result.detail);
       case 'response':
         break;
     }

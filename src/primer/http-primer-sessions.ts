@@ -30,6 +30,8 @@ const DEFAULT_RETRY_AFTER_S = 2;
 // The Primer adapter: https://primer.io/docs/api-reference/v2.4/api-reference/client-session-api
 export class HttpPrimerSessions implements PrimerSessions {
   private readonly http;
+  // One context is one Primer step: an update Primer refuses and the create after it share one PRIMER_TIMEOUT_MS.
+  private readonly stepDeadlines = new WeakMap<PrimerCallContext, number>();
 
   constructor(private readonly options: HttpPrimerSessionsOptions) {
     this.http = createUpstreamHttpClient(options.apiUrl);
@@ -50,8 +52,10 @@ export class HttpPrimerSessions implements PrimerSessions {
   }
 
   private async call(method: Method, body: unknown, context: PrimerCallContext): Promise<Record<string, unknown>> {
+    const budgetMs = this.remainingBudgetMs(context);
+    if (budgetMs <= 0) throw new UpstreamTimeoutError('primer', `time budget ran out before ${method}`);
     const { result, attempts, retryAfterMs } = await retryLoop((remainingMs) => this.attempt(method, body, context, remainingMs), {
-      budgetMs: this.options.timeoutMs,
+      budgetMs,
       maxRetries: this.options.maxRetries,
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       now: Date.now,
@@ -60,6 +64,13 @@ export class HttpPrimerSessions implements PrimerSessions {
         this.options.logger.warn({ requestId: context.requestId, upstream: 'primer', attempt, failure: describe(failed), delayMs }, 'retrying Primer'),
     });
     return this.answerOf(result, attempts, retryAfterMs);
+  }
+
+  private remainingBudgetMs(context: PrimerCallContext): number {
+    const now = Date.now();
+    const deadline = this.stepDeadlines.get(context) ?? now + this.options.timeoutMs;
+    this.stepDeadlines.set(context, deadline);
+    return deadline - now;
   }
 
   private async attempt(method: Method, body: unknown, context: PrimerCallContext, remainingMs: number): Promise<AttemptResult> {
@@ -88,7 +99,7 @@ export class HttpPrimerSessions implements PrimerSessions {
         throw new UpstreamTimeoutError('primer', detail);
       case 'connection-error':
         throw new UpstreamUnavailableError('primer', detail, DEFAULT_RETRY_AFTER_S);
-      case 'too-large':
+      case 'unreadable-body':
         throw new UpstreamRejectedError('primer', detail);
       case 'response':
         break;
@@ -116,14 +127,14 @@ function describe(result: AttemptResult): string {
       return `connection error ${result.detail}`;
     case 'timeout':
       return 'time budget ran out';
-    case 'too-large':
-      return 'answer over 1 MiB';
+    case 'unreadable-body':
+      return result.detail;
   }
 }
 
 function outcomeOf(result: AttemptResult) {
   if (result.kind === 'response') return outcomeOfStatus(result.status);
-  return result.kind === 'timeout' ? 'timeout' : result.kind === 'too-large' ? 'invalid_body' : 'connection_error';
+  return result.kind === 'timeout' ? 'timeout' : result.kind === 'unreadable-body' ? 'invalid_body' : 'connection_error';
 }
 
 // Primer's envelope {"error": {errorId, description, diagnosticsId}}: worth logging, never worth showing.

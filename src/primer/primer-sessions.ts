@@ -6,6 +6,7 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
+// One context object is one Primer step: calls made with the same object share one PRIMER_TIMEOUT_MS budget.
 export interface PrimerCallContext {
   requestId: string;
 }

@@ -44,7 +44,7 @@ function outcomeOf(result: AttemptResult): AttemptOutcome | undefined {
       return { kind: 'connection-error' };
     case 'timeout':
       return { kind: 'timeout' };
-    case 'too-large':
+    case 'unreadable-body':
       return undefined;
   }
 }

@@ -8,7 +8,8 @@ export type AttemptResult =
   | { kind: 'response'; status: number; headers: Readonly<Record<string, unknown>>; body: string }
   | { kind: 'connection-error'; detail: string }
   | { kind: 'timeout' }
-  | { kind: 'too-large' };
+  // Over 1 MiB, or compressed data that does not inflate: junk the same server will send again.
+  | { kind: 'unreadable-body'; detail: string };
 
 export interface AttemptRequest {
   method: Method;
@@ -51,7 +52,8 @@ export async function sendAttempt(client: AxiosInstance, request: AttemptRequest
 function classifyFailure(error: unknown): AttemptResult {
   if (!axios.isAxiosError(error)) return { kind: 'connection-error', detail: String(error) };
   if (error.code === 'ERR_CANCELED' || error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { kind: 'timeout' };
-  if (error.message.includes('maxContentLength')) return { kind: 'too-large' };
+  if (error.message.includes('maxContentLength')) return { kind: 'unreadable-body', detail: 'answer over 1 MiB' };
+  if (error.code === 'Z_DATA_ERROR') return { kind: 'unreadable-body', detail: 'compressed answer that does not inflate' };
   return { kind: 'connection-error', detail: error.code ?? error.message };
 }
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEMO_CARTS } from '../../src/orders/demo-carts';
 import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { primerError, startFakePrimer, type FakePrimer } from '../support/fake-primer';
+import { browserExpiryOf, primerError, startFakePrimer, type FakePrimer } from '../support/fake-primer';
 import { primerSchemaErrors } from '../support/primer-openapi';
 import { buildTestApp, TEST_API_KEY, type TestApp } from '../support/test-app';
 
@@ -29,7 +29,7 @@ describe('POST /checkout/session, happy path', () => {
 
     expect(res.status).toBe(200);
     expect(Object.keys(res.body as object).sort()).toEqual(['clientToken', 'clientTokenExpirationDate']);
-    expect(res.body.clientTokenExpirationDate).toBe('2026-11-26T14:53:51.578Z');
+    expect(res.body.clientTokenExpirationDate).toBe(browserExpiryOf(primer.expiry));
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-request-id']).toBe('req-happy-path-0001');
 

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import { sendJson, startFakeServer, type FakeServer } from '../support/fake-http-server';
-import { PRIMER_EXPIRY } from '../support/fake-primer';
+import { browserExpiryOf, primerExpiryIn } from '../support/fake-primer';
 import { assertFreshBuild, parseLine, startService, stopService, waitForLine, type ServiceProcess } from './support/service-process';
 
 const API_KEY = 'sk_test_shutdown_5e4d3c2b1a';
+const SLOW_EXPIRY = primerExpiryIn(24 * 3_600_000);
 
 interface Answer {
   status: number;
@@ -43,7 +44,7 @@ beforeEach(async () => {
   primer = await startFakeServer(async (_req, res) => {
     reached();
     await released;
-    sendJson(res, 200, { clientToken: 'slow-token', clientTokenExpirationDate: PRIMER_EXPIRY });
+    sendJson(res, 200, { clientToken: 'slow-token', clientTokenExpirationDate: SLOW_EXPIRY });
   });
   service = await startService({ PRIMER_API_KEY: API_KEY, PRIMER_API_URL: primer.url, SHUTDOWN_TIMEOUT_MS: '8000', LOG_LEVEL: 'info' });
 });
@@ -71,7 +72,7 @@ describe('the built service on SIGTERM', () => {
     releasePrimer();
     const finished = await slow;
     expect(finished.status).toBe(200);
-    expect(JSON.parse(finished.body)).toEqual({ clientToken: 'slow-token', clientTokenExpirationDate: '2026-11-26T14:53:51.578Z' });
+    expect(JSON.parse(finished.body)).toEqual({ clientToken: 'slow-token', clientTokenExpirationDate: browserExpiryOf(SLOW_EXPIRY) });
 
     await waitForLine(service!, (line) => line['msg'] === 'no request in flight: closing the listener');
     await expect(send(`${url}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });

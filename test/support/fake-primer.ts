@@ -6,19 +6,48 @@ export type PrimerReply = (req: RecordedRequest, res: ServerResponse) => void;
 export interface FakePrimer extends FakeServer {
   // Replies used in order, one per request; when none is queued, the default success answers.
   queue(...replies: PrimerReply[]): void;
-  tokensIssued: number;
+  // The expiry a default POST answer states, in Primer's zone-less form.
+  expiry: string;
+  // The requests with this method, in order.
+  calls(method: 'POST' | 'PATCH'): RecordedRequest[];
 }
 
-// Primer writes the expiry in UTC without a zone and with microseconds.
-export const PRIMER_EXPIRY = '2026-11-26T14:53:51.578695';
+const DAY_MS = 24 * 3_600_000;
 
-export const created: PrimerReply = (req, res) =>
-  sendJson(res, 200, {
-    clientToken: `token-${req.headers['x-request-id'] ?? 'x'}-${Math.random().toString(36).slice(2)}`,
-    clientTokenExpirationDate: PRIMER_EXPIRY,
-    ...(JSON.parse(req.body || '{}') as object),
-    warnings: [],
-  });
+// An expiry `ms` from now, written the way Primer writes it: UTC, microseconds, no zone.
+export function primerExpiryIn(ms: number): string {
+  return `${new Date(Date.now() + ms).toISOString().slice(0, -1)}695`;
+}
+
+// What the service must hand the browser for a Primer expiry: the same instant, ISO-8601 with `Z`.
+export function browserExpiryOf(primerExpiry: string): string {
+  return `${primerExpiry.slice(0, 23)}Z`;
+}
+
+let issued = 0;
+
+// POST /client-session: a fresh token and the echoed session.
+export const createdWith =
+  (expiry: string): PrimerReply =>
+  (req, res) => {
+    issued += 1;
+    sendJson(res, 200, {
+      clientToken: `token-${req.headers['x-request-id'] ?? 'x'}-${issued}-${Math.random().toString(36).slice(2)}`,
+      clientTokenExpirationDate: expiry,
+      ...(JSON.parse(req.body || '{}') as object),
+      warnings: [],
+    });
+  };
+
+// A success with a token that lives 24 hours from when the tests started.
+export const created: PrimerReply = createdWith(primerExpiryIn(DAY_MS));
+
+// PATCH /client-session: Primer answers with the updated session and no new token.
+export const updated: PrimerReply = (req, res) => {
+  const session = JSON.parse(req.body || '{}') as Record<string, unknown>;
+  delete session.clientToken;
+  sendJson(res, 200, session);
+};
 
 export const primerError =
   (status: number, headers: Record<string, string> = {}): PrimerReply =>
@@ -34,12 +63,13 @@ export async function startFakePrimer(): Promise<FakePrimer> {
   const replies: PrimerReply[] = [];
   const fake = {} as FakePrimer;
   const server = await startFakeServer((req, res) => {
-    const reply = replies.shift() ?? created;
-    if (reply === created) fake.tokensIssued += 1;
+    const reply = replies.shift() ?? (req.method === 'PATCH' ? updated : createdWith(fake.expiry));
     reply(req, res);
   });
   return Object.assign(fake, server, {
-    tokensIssued: 0,
+    // Tokens live 24 hours, as Primer's do.
+    expiry: primerExpiryIn(DAY_MS),
     queue: (...more: PrimerReply[]) => replies.push(...more),
+    calls: (method: 'POST' | 'PATCH') => server.requests.filter((req) => req.method === method),
   });
 }
