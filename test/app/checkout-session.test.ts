@@ -1,27 +1,14 @@
 import request from 'supertest';
 import { DEMO_CARTS } from '../../src/orders/demo-carts';
-import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { browserExpiryOf, primerError, startFakePrimer, type FakePrimer } from '../support/fake-primer';
+import { browserExpiryOf, primerError } from '../support/fake-primer';
 import { primerSchemaErrors } from '../support/primer-openapi';
-import { buildTestApp, TEST_API_KEY, type TestApp } from '../support/test-app';
+import { TEST_API_KEY } from '../support/test-app';
+import { useComponentStack } from '../support/component-stack';
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-let subject: TestApp;
-
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-  subject = buildTestApp({ PRIMER_API_URL: primer.url, ORDER_SERVICE_URL: orders.url, PRIMER_TIMEOUT_MS: '2000', ORDER_SERVICE_TIMEOUT_MS: '1000' });
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
+const stack = useComponentStack({ PRIMER_TIMEOUT_MS: '2000', ORDER_SERVICE_TIMEOUT_MS: '1000' });
 
 const openSession = (body: unknown, headers: Record<string, string> = {}) =>
-  request(subject.app).post('/checkout/session').set(headers).send(body as object);
+  request(stack.subject.app).post('/checkout/session').set(headers).send(body as object);
 
 describe('POST /checkout/session, happy path', () => {
   it('when the cart is payable, then Primer gets the server-built session and the browser gets exactly the token and its UTC expiry', async () => {
@@ -29,12 +16,12 @@ describe('POST /checkout/session, happy path', () => {
 
     expect(res.status).toBe(200);
     expect(Object.keys(res.body as object).sort()).toEqual(['clientToken', 'clientTokenExpirationDate']);
-    expect(res.body.clientTokenExpirationDate).toBe(browserExpiryOf(primer.expiry));
+    expect(res.body.clientTokenExpirationDate).toBe(browserExpiryOf(stack.primer.expiry));
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-request-id']).toBe('req-happy-path-0001');
 
-    expect(primer.requests).toHaveLength(1);
-    const sent = primer.requests[0]!;
+    expect(stack.primer.requests).toHaveLength(1);
+    const sent = stack.primer.requests[0]!;
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('/client-session');
     expect(sent.headers['x-api-key']).toBe(TEST_API_KEY);
@@ -51,7 +38,7 @@ describe('POST /checkout/session, happy path', () => {
     const res = await openSession({ cartId: 'demo-gbp', amount: 1, currencyCode: 'USD', lineItems: [{ itemId: 'x', amount: 1 }] });
 
     expect(res.status).toBe(200);
-    const body = JSON.parse(primer.requests[0]!.body) as { amount: number; currencyCode: string; order: { lineItems: { itemId: string }[] } };
+    const body = JSON.parse(stack.primer.requests[0]!.body) as { amount: number; currencyCode: string; order: { lineItems: { itemId: string }[] } };
     expect(body.amount).not.toBe(1);
     expect(body.currencyCode).toBe('GBP');
     expect(body.order.lineItems.map((item) => item.itemId)).not.toContain('x');
@@ -61,21 +48,21 @@ describe('POST /checkout/session, happy path', () => {
     const res = await openSession({ cartId: 'demo-gbp' }, { Authorization: 'Bearer shopper-jwt-abc', Cookie: 'sid=shopper-cookie-xyz' });
 
     expect(res.status).toBe(200);
-    expect(orders.requests[0]?.headers.authorization).toBe('Bearer shopper-jwt-abc');
-    expect(orders.requests[0]?.headers.cookie).toBe('sid=shopper-cookie-xyz');
-    expect(orders.requests[0]?.url).toBe('/carts/demo-gbp');
-    const primerTraffic = JSON.stringify(primer.requests);
+    expect(stack.orders.requests[0]?.headers.authorization).toBe('Bearer shopper-jwt-abc');
+    expect(stack.orders.requests[0]?.headers.cookie).toBe('sid=shopper-cookie-xyz');
+    expect(stack.orders.requests[0]?.url).toBe('/carts/demo-gbp');
+    const primerTraffic = JSON.stringify(stack.primer.requests);
     expect(primerTraffic).not.toContain('shopper-jwt-abc');
     expect(primerTraffic).not.toContain('shopper-cookie-xyz');
-    expect(primer.requests[0]?.headers.authorization).toBeUndefined();
-    expect(primer.requests[0]?.headers.cookie).toBeUndefined();
+    expect(stack.primer.requests[0]?.headers.authorization).toBeUndefined();
+    expect(stack.primer.requests[0]?.headers.cookie).toBeUndefined();
   });
 
   it.each(['demo-jpy', 'demo-kwd', 'demo-unicode'])('when the cart is %s, then a session is created from it', async (cartId) => {
     const res = await openSession({ cartId });
 
     expect(res.status).toBe(200);
-    expect(primerSchemaErrors('ClientSessionAPIRequest', JSON.parse(primer.requests[0]!.body))).toEqual([]);
+    expect(primerSchemaErrors('ClientSessionAPIRequest', JSON.parse(stack.primer.requests[0]!.body))).toEqual([]);
   });
 });
 
@@ -96,25 +83,25 @@ describe('POST /checkout/session, the contract status table', () => {
     ['a cartId over 128 characters', JSON.stringify({ cartId: 'a'.repeat(129) }), 'application/json'],
     ['a JSON array', '[]', 'application/json'],
   ])('when the body has %s, then 400 invalid_request and no upstream call', async (_case, body, type) => {
-    const res = await request(subject.app).post('/checkout/session').set('Content-Type', type).send(body);
+    const res = await request(stack.subject.app).post('/checkout/session').set('Content-Type', type).send(body);
 
     expectProblem(res, 400, 'invalid_request');
-    expect(orders.requests).toHaveLength(0);
-    expect(primer.requests).toHaveLength(0);
+    expect(stack.orders.requests).toHaveLength(0);
+    expect(stack.primer.requests).toHaveLength(0);
   });
 
   it('when the body is not JSON, then 415 unsupported_media_type', async () => {
-    const res = await request(subject.app).post('/checkout/session').set('Content-Type', 'text/plain').send('cartId=demo-gbp');
+    const res = await request(stack.subject.app).post('/checkout/session').set('Content-Type', 'text/plain').send('cartId=demo-gbp');
 
     expectProblem(res, 415, 'unsupported_media_type');
-    expect(orders.requests).toHaveLength(0);
+    expect(stack.orders.requests).toHaveLength(0);
   });
 
   it('when the body is over 16 KiB, then 413 payload_too_large', async () => {
     const res = await openSession({ cartId: 'demo-gbp', padding: 'x'.repeat(17 * 1024) });
 
     expectProblem(res, 413, 'payload_too_large');
-    expect(orders.requests).toHaveLength(0);
+    expect(stack.orders.requests).toHaveLength(0);
   });
 
   it.each([
@@ -122,36 +109,36 @@ describe('POST /checkout/session, the contract status table', () => {
     [403, 404, 'cart_not_found'],
     [404, 404, 'cart_not_found'],
   ])('when the order service answers %i, then %i %s and Primer is not called', async (ordersStatus, status, code) => {
-    orders.queue((_req, res) => res.writeHead(ordersStatus).end());
+    stack.orders.queue((_req, res) => res.writeHead(ordersStatus).end());
 
     expectProblem(await openSession({ cartId: 'demo-gbp' }), status, code);
-    expect(primer.requests).toHaveLength(0);
+    expect(stack.primer.requests).toHaveLength(0);
   });
 
   it.each(['demo-empty', 'demo-mismatch'])('when the cart is %s, then 422 cart_not_payable and Primer is not called', async (cartId) => {
     expectProblem(await openSession({ cartId }), 422, 'cart_not_payable');
-    expect(primer.requests).toHaveLength(0);
+    expect(stack.primer.requests).toHaveLength(0);
   });
 
   it('when Primer refuses the request with 400, then 502 upstream_error without Primer\'s words', async () => {
-    primer.queue(primerError(400));
+    stack.primer.queue(primerError(400));
 
     expectProblem(await openSession({ cartId: 'demo-gbp' }), 502, 'upstream_error');
-    expect(primer.requests).toHaveLength(1);
+    expect(stack.primer.requests).toHaveLength(1);
   });
 
   it('when Primer stays at 503, then 503 upstream_unavailable with Retry-After after the retries', async () => {
-    primer.queue(primerError(503), primerError(503), primerError(503));
+    stack.primer.queue(primerError(503), primerError(503), primerError(503));
 
     const res = await openSession({ cartId: 'demo-gbp' });
 
     expectProblem(res, 503, 'upstream_unavailable');
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(primer.requests).toHaveLength(3);
+    expect(stack.primer.requests).toHaveLength(3);
   });
 
   it('when Primer does not answer within the budget, then 504 upstream_timeout', async () => {
-    primer.queue(() => undefined);
+    stack.primer.queue(() => undefined);
 
     const started = Date.now();
     expectProblem(await openSession({ cartId: 'demo-gbp' }), 504, 'upstream_timeout');
@@ -159,24 +146,24 @@ describe('POST /checkout/session, the contract status table', () => {
   });
 
   it('when an unknown route is asked for, then 404 problem+json', async () => {
-    expectProblem(await request(subject.app).get('/nope'), 404, 'not_found');
+    expectProblem(await request(stack.subject.app).get('/nope'), 404, 'not_found');
   });
 });
 
 describe('logs', () => {
   it('when one request fails at Primer and one succeeds, then no log line holds the API key, a token or a cookie', async () => {
-    primer.queue(primerError(401));
+    stack.primer.queue(primerError(401));
     const cookie = { Cookie: 'sid=cookie-value-must-not-be-logged', Authorization: 'Bearer auth-value-must-not-be-logged' };
     await openSession({ cartId: 'demo-gbp' }, cookie);
     const ok = await openSession({ cartId: 'demo-jpy' }, cookie);
 
     expect(ok.status).toBe(200);
     const token = ok.body.clientToken as string;
-    expect(subject.logs.length).toBeGreaterThanOrEqual(3);
-    for (const line of subject.logs) {
+    expect(stack.subject.logs.length).toBeGreaterThanOrEqual(3);
+    for (const line of stack.subject.logs) {
       for (const secret of [TEST_API_KEY, token, 'cookie-value-must-not-be-logged', 'auth-value-must-not-be-logged']) expect(line).not.toContain(secret);
     }
-    const requestLines = subject.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
+    const requestLines = stack.subject.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
     expect(requestLines).toHaveLength(2);
     expect(requestLines[0]).toMatchObject({ method: 'POST', route: '/checkout/session', status: 502, requestId: expect.any(String) });
   });

@@ -4,11 +4,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
 import { CART_ID } from '../../src/routes/checkout-session';
-import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { primerError, startFakePrimer, type FakePrimer } from '../support/fake-primer';
-import { buildTestApp, type TestApp } from '../support/test-app';
+import { primerError } from '../support/fake-primer';
+import { useComponentStack } from '../support/component-stack';
 
 interface Operation {
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }>;
@@ -39,20 +37,7 @@ function expectDocumented(res: request.Response, route: string, method: string):
   expect(validate.errors ?? (validate(res.body) ? [] : validate.errors)).toEqual([]);
 }
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-let subject: TestApp;
-
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-  subject = buildTestApp({ PRIMER_API_URL: primer.url, ORDER_SERVICE_URL: orders.url, PRIMER_TIMEOUT_MS: '500', PRIMER_MAX_RETRIES: '0' });
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
+const stack = useComponentStack({ PRIMER_TIMEOUT_MS: '500', PRIMER_MAX_RETRIES: '0' });
 
 describe('docs/openapi.yaml is in step with the code', () => {
   it('when a cart id is checked, then the documented pattern is the one the route enforces', () => {
@@ -64,12 +49,12 @@ describe('docs/openapi.yaml is in step with the code', () => {
     ['a malformed cart id', { cartId: '../x' }, () => undefined, 400],
     ['an unknown cart', { cartId: 'no-such-cart' }, () => undefined, 404],
     ['an empty cart', { cartId: 'demo-empty' }, () => undefined, 422],
-    ['Primer refusing', { cartId: 'demo-gbp' }, () => primer.queue(primerError(422)), 502],
-    ['Primer down', { cartId: 'demo-gbp' }, () => primer.queue(primerError(503)), 503],
-    ['Primer silent', { cartId: 'demo-gbp' }, () => primer.queue(() => undefined), 504],
+    ['Primer refusing', { cartId: 'demo-gbp' }, () => stack.primer.queue(primerError(422)), 502],
+    ['Primer down', { cartId: 'demo-gbp' }, () => stack.primer.queue(primerError(503)), 503],
+    ['Primer silent', { cartId: 'demo-gbp' }, () => stack.primer.queue(() => undefined), 504],
   ])('when POST /checkout/session meets %s, then the answer matches the documented %#', async (_case, body, arrange, status) => {
     arrange();
-    const res = await request(subject.app).post('/checkout/session').send(body);
+    const res = await request(stack.subject.app).post('/checkout/session').send(body);
 
     expect(res.status).toBe(status);
     expectDocumented(res, '/checkout/session', 'post');
@@ -79,14 +64,14 @@ describe('docs/openapi.yaml is in step with the code', () => {
     ['a non-JSON body', 'text/plain', 'hello', 415],
     ['a body over 16 KiB', 'application/json', JSON.stringify({ cartId: 'demo-gbp', pad: 'x'.repeat(17_000) }), 413],
   ])('when POST /checkout/session gets %s, then the documented problem comes back', async (_case, type, body, status) => {
-    const res = await request(subject.app).post('/checkout/session').set('Content-Type', type).send(body);
+    const res = await request(stack.subject.app).post('/checkout/session').set('Content-Type', type).send(body);
 
     expect(res.status).toBe(status);
     expectDocumented(res, '/checkout/session', 'post');
   });
 
   it.each(['/healthz', '/readyz'])('when %s is probed, then the answer matches the documented one', async (route) => {
-    const res = await request(subject.app).get(route);
+    const res = await request(stack.subject.app).get(route);
 
     expect(res.status).toBe(200);
     expectDocumented(res, route, 'get');

@@ -1,30 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
-import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
-import { buildTestApp, type TestApp } from '../support/test-app';
+import { useComponentStack } from '../support/component-stack';
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-let subject: TestApp;
+const stack = useComponentStack();
 
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-  subject = buildTestApp({ PRIMER_API_URL: primer.url, ORDER_SERVICE_URL: orders.url });
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
-
-const postRaw = (body: string, contentType = 'application/json') => request(subject.app).post('/checkout/session').set('Content-Type', contentType).send(body);
+const postRaw = (body: string, contentType = 'application/json') => request(stack.subject.app).post('/checkout/session').set('Content-Type', contentType).send(body);
 
 function expectNoUpstreamCall(): void {
-  expect(orders.requests).toHaveLength(0);
-  expect(primer.requests).toHaveLength(0);
+  expect(stack.orders.requests).toHaveLength(0);
+  expect(stack.primer.requests).toHaveLength(0);
 }
 
 describe('hostile cart ids', () => {
@@ -46,7 +30,7 @@ describe('hostile cart ids', () => {
     ['129 characters', 'a'.repeat(129)],
     ['an empty string', ''],
   ])('when the cartId is %s, then 400 and the order service is never asked', async (_name, cartId) => {
-    const res = await request(subject.app).post('/checkout/session').send({ cartId });
+    const res = await request(stack.subject.app).post('/checkout/session').send({ cartId });
 
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_request');
@@ -60,7 +44,7 @@ describe('hostile cart ids', () => {
     ['null', null],
     ['true', true],
   ])('when the cartId is %s, then 400 and the order service is never asked', async (_name, cartId) => {
-    const res = await request(subject.app).post('/checkout/session').send({ cartId });
+    const res = await request(stack.subject.app).post('/checkout/session').send({ cartId });
 
     expect(res.status).toBe(400);
     expectNoUpstreamCall();
@@ -76,12 +60,12 @@ describe('hostile cart ids', () => {
   it('when the longest allowed cartId is sent, then it reaches the order service URL-safe and whole', async () => {
     const cartId = `A${'b_-9'.repeat(31)}xyz`;
 
-    const res = await request(subject.app).post('/checkout/session').send({ cartId });
+    const res = await request(stack.subject.app).post('/checkout/session').send({ cartId });
 
     expect(cartId).toHaveLength(128);
     expect(res.status).toBe(404);
-    expect(orders.requests.map((sent) => sent.url)).toEqual([`/carts/${cartId}`]);
-    expect(primer.requests).toHaveLength(0);
+    expect(stack.orders.requests.map((sent) => sent.url)).toEqual([`/carts/${cartId}`]);
+    expect(stack.primer.requests).toHaveLength(0);
   });
 });
 
@@ -101,7 +85,7 @@ describe('hostile bodies', () => {
   });
 
   it('when no Content-Type is sent, then 415', async () => {
-    const res = await request(subject.app).post('/checkout/session').send(Buffer.from('{"cartId":"demo-gbp"}'));
+    const res = await request(stack.subject.app).post('/checkout/session').send(Buffer.from('{"cartId":"demo-gbp"}'));
 
     expect(res.status).toBe(415);
     expectNoUpstreamCall();
@@ -127,7 +111,7 @@ describe('hostile bodies', () => {
     ['real gzip', 'gzip', gzipSync('{"cartId":"demo-gbp"}')],
     ['an unknown encoding', 'x-custom', Buffer.from('{"cartId":"demo-gbp"}')],
   ])('when the body is %s, then 415 without decompressing anything, and no upstream call', async (_name, encoding, body) => {
-    const res = await request(subject.app).post('/checkout/session').set('Content-Type', 'application/json').set('Content-Encoding', encoding).send(body);
+    const res = await request(stack.subject.app).post('/checkout/session').set('Content-Type', 'application/json').set('Content-Encoding', encoding).send(body);
 
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('unsupported_media_type');
@@ -154,7 +138,7 @@ describe('hostile bodies', () => {
 
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(16 * 1024);
     expect(res.status).toBe(200);
-    expect(primer.requests[0]?.body).not.toContain('deep');
+    expect(stack.primer.requests[0]?.body).not.toContain('deep');
   });
 
   it('when the deep nesting hides the cartId, then 400 and no upstream call', async () => {
@@ -171,7 +155,7 @@ describe('hostile bodies', () => {
 
 describe('unknown methods on known routes', () => {
   it.each(['GET', 'PUT', 'PATCH', 'DELETE'])('when %s /checkout/session, then 405 with Allow: POST', async (method) => {
-    const res = await request(subject.app)[method.toLowerCase() as 'get' | 'put' | 'patch' | 'delete']('/checkout/session');
+    const res = await request(stack.subject.app)[method.toLowerCase() as 'get' | 'put' | 'patch' | 'delete']('/checkout/session');
 
     expect(res.status).toBe(405);
     expect(res.headers['allow']).toBe('POST');
@@ -180,7 +164,7 @@ describe('unknown methods on known routes', () => {
   });
 
   it.each(['/healthz', '/readyz', '/metrics'])('when POST %s, then 405 with Allow: GET', async (path) => {
-    const res = await request(subject.app).post(path);
+    const res = await request(stack.subject.app).post(path);
 
     expect(res.status).toBe(405);
     expect(res.headers['allow']).toBe('GET');

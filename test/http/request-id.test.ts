@@ -1,29 +1,14 @@
 import request from 'supertest';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
-import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { primerError, startFakePrimer, type FakePrimer } from '../support/fake-primer';
-import { buildTestApp, type TestApp } from '../support/test-app';
+import { primerError } from '../support/fake-primer';
+import { useComponentStack } from '../support/component-stack';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-let subject: TestApp;
-
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-  subject = buildTestApp({ PRIMER_API_URL: primer.url, ORDER_SERVICE_URL: orders.url, RATE_LIMIT_PER_MINUTE: '1' });
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
+const stack = useComponentStack({ RATE_LIMIT_PER_MINUTE: '1' });
 
 describe('request ids', () => {
   it.each(['abcd1234', 'req-2f9c0a77-edge', 'trace.id:01HZY5V8Q0_x', 'a'.repeat(64)])('when the incoming id %s is sane, then it is kept and returned', async (id) => {
-    const res = await request(subject.app).get('/healthz').set('X-Request-Id', id);
+    const res = await request(stack.subject.app).get('/healthz').set('X-Request-Id', id);
 
     expect(res.headers['x-request-id']).toBe(id);
   });
@@ -37,14 +22,14 @@ describe('request ids', () => {
     ['with non-ASCII', 'réquest-0000001'],
     ['with a quote', 'abcd"12345678'],
   ])('when the incoming id is %s, then a fresh UUID replaces it', async (_name, id) => {
-    const res = await request(subject.app).get('/healthz').set('X-Request-Id', id);
+    const res = await request(stack.subject.app).get('/healthz').set('X-Request-Id', id);
 
     expect(res.headers['x-request-id']).toMatch(UUID);
   });
 
   it('when no id comes in, then each response gets its own', async () => {
-    const first = await request(subject.app).get('/healthz');
-    const second = await request(subject.app).get('/healthz');
+    const first = await request(stack.subject.app).get('/healthz');
+    const second = await request(stack.subject.app).get('/healthz');
 
     expect(first.headers['x-request-id']).toMatch(UUID);
     expect(second.headers['x-request-id']).toMatch(UUID);
@@ -52,28 +37,28 @@ describe('request ids', () => {
   });
 
   it('when a request reaches both upstreams, then both get the same id the browser gets back', async () => {
-    const res = await request(subject.app).post('/checkout/session').set('X-Request-Id', 'req-upstreams-0001').send({ cartId: 'demo-gbp' });
+    const res = await request(stack.subject.app).post('/checkout/session').set('X-Request-Id', 'req-upstreams-0001').send({ cartId: 'demo-gbp' });
 
     expect(res.status).toBe(200);
-    expect(orders.requests.map((sent) => sent.headers['x-request-id'])).toEqual(['req-upstreams-0001']);
-    expect(primer.requests.map((sent) => sent.headers['x-request-id'])).toEqual(['req-upstreams-0001']);
+    expect(stack.orders.requests.map((sent) => sent.headers['x-request-id'])).toEqual(['req-upstreams-0001']);
+    expect(stack.primer.requests.map((sent) => sent.headers['x-request-id'])).toEqual(['req-upstreams-0001']);
   });
 
   it('when a made-up id is used, then the upstreams get that id too', async () => {
-    const res = await request(subject.app).post('/checkout/session').set('X-Request-Id', 'bad id').send({ cartId: 'demo-gbp' });
+    const res = await request(stack.subject.app).post('/checkout/session').set('X-Request-Id', 'bad id').send({ cartId: 'demo-gbp' });
 
     const id = res.headers['x-request-id'];
     expect(id).toMatch(UUID);
-    expect(orders.requests[0]?.headers['x-request-id']).toBe(id);
-    expect(primer.requests[0]?.headers['x-request-id']).toBe(id);
+    expect(stack.orders.requests[0]?.headers['x-request-id']).toBe(id);
+    expect(stack.primer.requests[0]?.headers['x-request-id']).toBe(id);
   });
 
   it.each([
-    ['404', () => request(subject.app).get('/nope')],
-    ['405', () => request(subject.app).delete('/checkout/session')],
-    ['415', () => request(subject.app).post('/checkout/session').set('Content-Type', 'text/plain').send('cartId=demo-gbp')],
-    ['400', () => request(subject.app).post('/checkout/session').send({ cartId: '../etc' })],
-    ['413', () => request(subject.app).post('/checkout/session').send({ cartId: 'demo-gbp', pad: 'x'.repeat(17 * 1024) })],
+    ['404', () => request(stack.subject.app).get('/nope')],
+    ['405', () => request(stack.subject.app).delete('/checkout/session')],
+    ['415', () => request(stack.subject.app).post('/checkout/session').set('Content-Type', 'text/plain').send('cartId=demo-gbp')],
+    ['400', () => request(stack.subject.app).post('/checkout/session').send({ cartId: '../etc' })],
+    ['413', () => request(stack.subject.app).post('/checkout/session').send({ cartId: 'demo-gbp', pad: 'x'.repeat(17 * 1024) })],
   ])('when the answer is a %s problem, then its body carries the response id', async (_status, send) => {
     const res = await send();
 
@@ -82,21 +67,21 @@ describe('request ids', () => {
   });
 
   it('when the answer is a 429 problem, then its body carries the response id', async () => {
-    await request(subject.app).post('/checkout/session').send({ cartId: 'demo-gbp' });
-    const res = await request(subject.app).post('/checkout/session').send({ cartId: 'demo-gbp' });
+    await request(stack.subject.app).post('/checkout/session').send({ cartId: 'demo-gbp' });
+    const res = await request(stack.subject.app).post('/checkout/session').send({ cartId: 'demo-gbp' });
 
     expect(res.status).toBe(429);
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
 
   it('when a request goes through retries and fails, then every log line it caused names its id', async () => {
-    primer.queue(primerError(503), primerError(503), primerError(503));
-    subject.logs.length = 0;
+    stack.primer.queue(primerError(503), primerError(503), primerError(503));
+    stack.subject.logs.length = 0;
 
-    const res = await request(subject.app).post('/checkout/session').set('X-Request-Id', 'req-logged-00001').send({ cartId: 'demo-gbp' });
+    const res = await request(stack.subject.app).post('/checkout/session').set('X-Request-Id', 'req-logged-00001').send({ cartId: 'demo-gbp' });
 
     expect(res.status).toBe(503);
-    const lines = subject.logs.map((line) => JSON.parse(line) as { requestId?: string; msg: string });
+    const lines = stack.subject.logs.map((line) => JSON.parse(line) as { requestId?: string; msg: string });
     expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['retrying Primer', 'upstream failure', 'request']));
     for (const line of lines) expect(line).toMatchObject({ requestId: 'req-logged-00001' });
   });

@@ -1,27 +1,12 @@
 import request from 'supertest';
 import { Metrics } from '../../src/metrics/metrics';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
-import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { primerError, startFakePrimer, type FakePrimer } from '../support/fake-primer';
-import { buildTestApp, type TestApp } from '../support/test-app';
+import { primerError } from '../support/fake-primer';
+import { useComponentStack } from '../support/component-stack';
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-let subject: TestApp;
-
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-  subject = buildTestApp({ PRIMER_API_URL: primer.url, ORDER_SERVICE_URL: orders.url, PRIMER_BREAKER_FAILURES: '1', PRIMER_MAX_RETRIES: '0' });
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
+const stack = useComponentStack({ PRIMER_BREAKER_FAILURES: '1', PRIMER_MAX_RETRIES: '0' });
 
 async function scrape(): Promise<string> {
-  const res = await request(subject.app).get('/metrics').expect(200);
+  const res = await request(stack.subject.app).get('/metrics').expect(200);
   expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.text;
 }
@@ -38,13 +23,13 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return undefined;
 }
 
-const open = (cartId: string) => request(subject.app).post('/checkout/session').send({ cartId });
+const open = (cartId: string) => request(stack.subject.app).post('/checkout/session').send({ cartId });
 
 describe('GET /metrics', () => {
   it('when requests were served, then their durations are counted by method, route template and status', async () => {
     await open('demo-gbp').expect(200);
     await open('../x').expect(400);
-    await request(subject.app).get('/no/such/path/12345').expect(404);
+    await request(stack.subject.app).get('/no/such/path/12345').expect(404);
 
     const text = await scrape();
 
@@ -57,7 +42,7 @@ describe('GET /metrics', () => {
   it('when sessions are created, reused and updated, then the session counter says so', async () => {
     await open('demo-gbp').expect(200);
     await open('demo-gbp').expect(200);
-    orders.carts.get('demo-gbp')!.version = 99;
+    stack.orders.carts.get('demo-gbp')!.version = 99;
     await open('demo-gbp').expect(200);
 
     const text = await scrape();
@@ -69,7 +54,7 @@ describe('GET /metrics', () => {
 
   it('when upstreams are called, then each attempt is timed by upstream and outcome', async () => {
     await open('demo-gbp').expect(200);
-    primer.queue(primerError(503));
+    stack.primer.queue(primerError(503));
     await open('demo-jpy').expect(503);
 
     const text = await scrape();
@@ -81,7 +66,7 @@ describe('GET /metrics', () => {
 
   it('when the Primer breaker opens, then the state gauge moves from closed to open', async () => {
     expect(sample(await scrape(), 'circuit_breaker_state', { upstream: 'primer', state: 'closed' })).toBe(1);
-    primer.queue(primerError(503));
+    stack.primer.queue(primerError(503));
     await open('demo-gbp').expect(503);
 
     const text = await scrape();
@@ -99,8 +84,8 @@ describe('GET /metrics', () => {
   });
 
   it('when a scanner sends odd methods and many paths, then the label sets stay few', async () => {
-    for (let i = 0; i < 50; i += 1) await request(subject.app).get(`/wp-admin/${i}.php`);
-    await request(subject.app).search('/checkout/session');
+    for (let i = 0; i < 50; i += 1) await request(stack.subject.app).get(`/wp-admin/${i}.php`);
+    await request(stack.subject.app).search('/checkout/session');
 
     const text = await scrape();
     const series = text.split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count'));

@@ -1,38 +1,22 @@
 import type { ServerResponse } from 'node:http';
 import { DEMO_CARTS } from '../../src/orders/demo-carts';
 import { afterDelay, neverAnswer, refusingUrl, resetMidResponse, sendCorruptGzip, sendGzipBomb, sendJson, sendText, streamOversizedJson, trickle } from '../support/fake-http-server';
-import { startFakeOrderService, type FakeOrderService, type OrdersReply } from '../support/fake-order-service';
-import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
+import type { OrdersReply } from '../support/fake-order-service';
 import { buildTestApp, type TestApp } from '../support/test-app';
 import { attemptsCounted, expectNothingLeaked, expectProblem, openSessionTimed, orderAttemptsLogged } from './support/shopper-answer';
-
-const PRIMER_TIMEOUT_MS = 1500;
-const ORDER_SERVICE_TIMEOUT_MS = 600;
-const MARGIN_MS = 300;
-const WITHIN_BUDGET_MS = PRIMER_TIMEOUT_MS + ORDER_SERVICE_TIMEOUT_MS + MARGIN_MS;
+import { useFakeUpstreams } from '../support/component-stack';
+import { BUDGET_ENV, ORDER_SERVICE_TIMEOUT_MS, WITHIN_BUDGET_MS } from './support/budgets';
 
 const GBP_CART = DEMO_CARTS.find((cart) => cart.id === 'demo-gbp')!;
 const CART_JSON = JSON.stringify(GBP_CART);
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
+const upstreams = useFakeUpstreams();
 
 function subjectFor(ordersUrl: string): TestApp {
   return buildTestApp({
-    PRIMER_API_URL: primer.url,
+    PRIMER_API_URL: upstreams.primer.url,
     ORDER_SERVICE_URL: ordersUrl,
-    PRIMER_TIMEOUT_MS: String(PRIMER_TIMEOUT_MS),
-    ORDER_SERVICE_TIMEOUT_MS: String(ORDER_SERVICE_TIMEOUT_MS),
+    ...BUDGET_ENV,
   });
 }
 
@@ -70,17 +54,17 @@ const rows: Row[] = [
 
 describe('fault matrix: order service', () => {
   it.each(rows)('when the order service $orders, then $status $code after $attempts attempt(s), Primer untouched, within the budget, leaking nothing', async (row) => {
-    orders.queue(...row.replies);
-    const subject = subjectFor(orders.url);
+    upstreams.orders.queue(...row.replies);
+    const subject = subjectFor(upstreams.orders.url);
 
     const { res, elapsedMs } = await openSessionTimed(subject.app, 'demo-gbp', { Authorization: 'Bearer shopper-jwt', Cookie: 'sid=shopper-cookie' });
 
     expectProblem(res, row.status, row.code);
-    expect(orders.requests).toHaveLength(row.attempts);
+    expect(upstreams.orders.requests).toHaveLength(row.attempts);
     expect(orderAttemptsLogged(subject.logs)).toBe(row.attempts);
-    expect(primer.requests).toHaveLength(0);
+    expect(upstreams.primer.requests).toHaveLength(0);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
-    expectNothingLeaked(res, [primer.port, orders.port]);
+    expectNothingLeaked(res, [upstreams.primer.port, upstreams.orders.port]);
     expect(res.text).not.toMatch(/order service internal words|shopper-jwt|shopper-cookie|someone-elses-cart/);
     if (row.status === 503) expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
@@ -95,19 +79,19 @@ describe('fault matrix: order service', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(orderAttemptsLogged(subject.logs)).toBe(2);
     expect(await attemptsCounted(subject.app, 'orders', 'connection_error')).toBe(2);
-    expect(primer.requests).toHaveLength(0);
+    expect(upstreams.primer.requests).toHaveLength(0);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
-    expectNothingLeaked(res, [Number(new URL(url).port), primer.port]);
+    expectNothingLeaked(res, [Number(new URL(url).port), upstreams.primer.port]);
   });
 
   it('when the order service drops the first connection only, then the one retry loads the cart and the shopper gets a token', async () => {
-    orders.queue((_req, res) => res.socket?.destroy());
-    const subject = subjectFor(orders.url);
+    upstreams.orders.queue((_req, res) => res.socket?.destroy());
+    const subject = subjectFor(upstreams.orders.url);
 
     const { res } = await openSessionTimed(subject.app, 'demo-gbp');
 
     expect(res.status).toBe(200);
-    expect(orders.requests).toHaveLength(2);
-    expect(primer.requests).toHaveLength(1);
+    expect(upstreams.orders.requests).toHaveLength(2);
+    expect(upstreams.primer.requests).toHaveLength(1);
   });
 });

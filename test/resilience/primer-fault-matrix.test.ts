@@ -1,38 +1,20 @@
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
 import { afterDelay, neverAnswer, refusingUrl, resetMidResponse, sendJson, sendCorruptGzip, sendGzipBomb, sendText, streamOversizedJson, trickle } from '../support/fake-http-server';
-import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
-import { created, primerError, startFakePrimer, type FakePrimer, type PrimerReply } from '../support/fake-primer';
+import { created, primerError, type PrimerReply } from '../support/fake-primer';
 import { buildTestApp, TEST_API_KEY, type TestApp } from '../support/test-app';
 import { attemptsCounted, expectNothingLeaked, expectProblem, openSessionTimed, primerAttemptsLogged } from './support/shopper-answer';
-
-// Small budgets keep the suite fast; the shopper must hear back within both plus a small margin, whatever Primer does.
-const PRIMER_TIMEOUT_MS = 1500;
-const ORDER_SERVICE_TIMEOUT_MS = 600;
-const MARGIN_MS = 300;
-const WITHIN_BUDGET_MS = PRIMER_TIMEOUT_MS + ORDER_SERVICE_TIMEOUT_MS + MARGIN_MS;
+import { useFakeUpstreams } from '../support/component-stack';
+import { BUDGET_ENV, ORDER_SERVICE_TIMEOUT_MS, PRIMER_TIMEOUT_MS, WITHIN_BUDGET_MS } from './support/budgets';
 
 const NGINX_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.25.3</center></body></html>';
 const SESSION_JSON = JSON.stringify({ clientToken: 'token-never-finished', clientTokenExpirationDate: '2026-11-26T14:53:51.578695', warnings: [] });
 
-let primer: FakePrimer;
-let orders: FakeOrderService;
-
-beforeEach(async () => {
-  primer = await startFakePrimer();
-  orders = await startFakeOrderService(DEMO_CARTS);
-});
-
-afterEach(async () => {
-  await primer.close();
-  await orders.close();
-});
+const upstreams = useFakeUpstreams();
 
 function subjectFor(primerUrl: string): TestApp {
   return buildTestApp({
     PRIMER_API_URL: primerUrl,
-    ORDER_SERVICE_URL: orders.url,
-    PRIMER_TIMEOUT_MS: String(PRIMER_TIMEOUT_MS),
-    ORDER_SERVICE_TIMEOUT_MS: String(ORDER_SERVICE_TIMEOUT_MS),
+    ORDER_SERVICE_URL: upstreams.orders.url,
+    ...BUDGET_ENV,
     PRIMER_MAX_RETRIES: '2',
     PRIMER_BREAKER_FAILURES: '0',
   });
@@ -69,15 +51,15 @@ const rows: Row[] = [
 
 describe('fault matrix: Primer', () => {
   it.each(rows)('when Primer $primer, then $status $code after $attempts attempt(s), within the budget, leaking nothing', async (row) => {
-    primer.queue(...row.replies);
-    const subject = subjectFor(primer.url);
+    upstreams.primer.queue(...row.replies);
+    const subject = subjectFor(upstreams.primer.url);
 
     const { res, elapsedMs } = await openSessionTimed(subject.app, 'demo-gbp');
 
     expectProblem(res, row.status, row.code);
-    expect(primer.requests).toHaveLength(row.attempts);
+    expect(upstreams.primer.requests).toHaveLength(row.attempts);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
-    expectNothingLeaked(res, [primer.port, orders.port]);
+    expectNothingLeaked(res, [upstreams.primer.port, upstreams.orders.port]);
     expect(subject.logs.join('\n')).not.toContain(TEST_API_KEY);
     if (row.status === 503) expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });
@@ -93,16 +75,16 @@ describe('fault matrix: Primer', () => {
     expect(primerAttemptsLogged(subject.logs)).toBe(3);
     expect(await attemptsCounted(subject.app, 'primer', 'connection_error')).toBe(3);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
-    expectNothingLeaked(res, [Number(new URL(url).port), orders.port]);
+    expectNothingLeaked(res, [Number(new URL(url).port), upstreams.orders.port]);
   });
 });
 
 describe('both budgets at once', () => {
   it('when the order service answers just inside its budget and Primer never answers, then 504 still comes within both budgets plus the margin', async () => {
-    const cart = orders.carts.get('demo-gbp')!;
-    orders.queue((_req, res) => afterDelay(res, ORDER_SERVICE_TIMEOUT_MS - 100, () => sendJson(res, 200, cart)));
-    primer.queue(neverAnswer);
-    const subject = subjectFor(primer.url);
+    const cart = upstreams.orders.carts.get('demo-gbp')!;
+    upstreams.orders.queue((_req, res) => afterDelay(res, ORDER_SERVICE_TIMEOUT_MS - 100, () => sendJson(res, 200, cart)));
+    upstreams.primer.queue(neverAnswer);
+    const subject = subjectFor(upstreams.primer.url);
 
     const { res, elapsedMs } = await openSessionTimed(subject.app, 'demo-gbp');
 
@@ -114,49 +96,49 @@ describe('both budgets at once', () => {
 
 describe('retries that Primer rewards', () => {
   it('when Primer answers 429 with Retry-After: 1, then the retry waits at least that second and the shopper gets the token', async () => {
-    primer.queue(primerError(429, { 'Retry-After': '1' }));
-    const subject = subjectFor(primer.url);
+    upstreams.primer.queue(primerError(429, { 'Retry-After': '1' }));
+    const subject = subjectFor(upstreams.primer.url);
 
     const { res, elapsedMs } = await openSessionTimed(subject.app, 'demo-gbp');
 
     expect(res.status).toBe(200);
-    expect(primer.requests).toHaveLength(2);
-    expect(primer.requests[1]!.receivedAt - primer.requests[0]!.receivedAt).toBeGreaterThanOrEqual(990);
+    expect(upstreams.primer.requests).toHaveLength(2);
+    expect(upstreams.primer.requests[1]!.receivedAt - upstreams.primer.requests[0]!.receivedAt).toBeGreaterThanOrEqual(990);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
   });
 
   it('when Primer answers 429 with Retry-After as an HTTP date past the budget, then no retry and the shopper is told to come back then', async () => {
-    primer.queue(primerError(429, { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() }));
-    const subject = subjectFor(primer.url);
+    upstreams.primer.queue(primerError(429, { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() }));
+    const subject = subjectFor(upstreams.primer.url);
 
     const { res, elapsedMs } = await openSessionTimed(subject.app, 'demo-gbp');
 
     expectProblem(res, 503, 'upstream_unavailable');
-    expect(primer.requests).toHaveLength(1);
+    expect(upstreams.primer.requests).toHaveLength(1);
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(58);
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(elapsedMs).toBeLessThan(500);
   });
 
   it('when Primer answers 503 twice and then succeeds, then the shopper gets the token from the third attempt', async () => {
-    primer.queue(primerError(503), primerError(503));
-    const subject = subjectFor(primer.url);
+    upstreams.primer.queue(primerError(503), primerError(503));
+    const subject = subjectFor(upstreams.primer.url);
 
     const { res } = await openSessionTimed(subject.app, 'demo-gbp');
 
     expect(res.status).toBe(200);
-    expect(primer.requests).toHaveLength(3);
-    expect(new Set(primer.requests.map((req) => req.body)).size).toBe(1);
+    expect(upstreams.primer.requests).toHaveLength(3);
+    expect(new Set(upstreams.primer.requests.map((req) => req.body)).size).toBe(1);
   });
 
   it('when Primer sends its headers late but inside the budget, then the shopper gets the token from one attempt', async () => {
-    primer.queue((req, res) => afterDelay(res, PRIMER_TIMEOUT_MS / 2, () => created(req, res)));
-    const subject = subjectFor(primer.url);
+    upstreams.primer.queue((req, res) => afterDelay(res, PRIMER_TIMEOUT_MS / 2, () => created(req, res)));
+    const subject = subjectFor(upstreams.primer.url);
 
     const { res, elapsedMs } = await openSessionTimed(subject.app, 'demo-gbp');
 
     expect(res.status).toBe(200);
-    expect(primer.requests).toHaveLength(1);
+    expect(upstreams.primer.requests).toHaveLength(1);
     expect(elapsedMs).toBeGreaterThanOrEqual(PRIMER_TIMEOUT_MS / 2);
   });
 });
