@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  realisticConnections: number;
+  primerDelayMs: number;
+  logLevel: string;
+  jsonFile: string | undefined;
+  // The built service to measure, relative to the repository root.
+  service: string;
+}
+
+// `npm run bench -- --json bench.json --duration 10` (the profile reads the same flags); the defaults keep one
+// invocation under three minutes on 2 cores.
+export function readBenchOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: 'string' },
+      duration: { type: 'string', default: '8' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '50' },
+      'realistic-connections': { type: 'string', default: '1000' },
+      'primer-delay': { type: 'string', default: '250' },
+      'log-level': { type: 'string', default: 'info' },
+      service: { type: 'string', default: 'dist/main.js' },
+    },
+  });
+  return {
+    durationS: positive('duration', values.duration),
+    warmupS: positive('warmup', values.warmup),
+    connections: positive('connections', values.connections),
+    realisticConnections: positive('realistic-connections', values['realistic-connections']),
+    primerDelayMs: positive('primer-delay', values['primer-delay']),
+    logLevel: values['log-level'],
+    jsonFile: values.json,
+    service: values.service,
+  };
+}
+
+function positive(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of at least 0, got ${raw}`);
+  return value;
+}

@@ -1,0 +1,46 @@
+export type ServerName = 'service' | 'floor' | 'peer';
+export type RunId = 'service-cold' | 'service-warm' | 'floor-cold' | 'floor-warm' | 'peer-cold' | 'service-realistic' | 'floor-realistic' | 'service-cold-again';
+
+export interface RunResult {
+  id: RunId;
+  server: ServerName;
+  path: 'cold' | 'warm';
+  connections: number;
+  primerDelayMs: number;
+  durationS: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  // Of the server under test during this run; undefined where /proc is missing.
+  peakRssBytes: number | undefined;
+  // CPU time the server under test spent per answered request: unlike req/s, it holds when other work shares the cores.
+  cpuMsPerRequest: number | undefined;
+  // 1 on a cold run (every request creates a session), 0 on a warm one (reuse answers).
+  primerCallsPerRequest: number;
+}
+
+export interface Goal {
+  label: string;
+  value: number | undefined;
+  unit: '×' | 'ms' | 'MB' | 'errors' | '';
+  goal: string;
+  // undefined: a figure to read, not a goal.
+  met: boolean | undefined;
+}
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+}
+
+export interface BenchReport {
+  machine: Machine;
+  startToReadyMs: Record<ServerName, number>;
+  runs: RunResult[];
+  goals: Goal[];
+}

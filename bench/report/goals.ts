@@ -1,0 +1,42 @@
+import type { Goal, RunId, RunResult } from './bench-report';
+
+const MB = 1024 * 1024;
+
+// The issue's goals, each measured within one invocation so that machine noise cancels out of the ratios.
+export function goalsFor(runs: readonly RunResult[], serviceStartToReadyMs: number): Goal[] {
+  const run = (id: RunId) => runs.find((candidate) => candidate.id === id);
+  const ratio = (over: RunId, under: RunId) => {
+    const top = run(over)?.requestsPerSecond;
+    const bottom = run(under)?.requestsPerSecond;
+    return top === undefined || bottom === undefined || bottom === 0 ? undefined : top / bottom;
+  };
+  const atLeast = (label: string, value: number | undefined, minimum: number): Goal => ({
+    label,
+    value,
+    unit: '×',
+    goal: `≥ ${minimum}×`,
+    met: value === undefined ? undefined : value >= minimum,
+  });
+  // Floor CPU per request over the service's: the same ratio as throughput would be if each had the cores to itself.
+  const cpuRatio = (service: RunId, floor: RunId) => {
+    const top = run(floor)?.cpuMsPerRequest;
+    const bottom = run(service)?.cpuMsPerRequest;
+    return top === undefined || bottom === undefined || bottom === 0 ? undefined : top / bottom;
+  };
+  const figure = (label: string, value: number | undefined): Goal => ({ label, value, unit: '×', goal: '(figure)', met: undefined });
+  const realistic = run('service-realistic');
+  const peakMb = realistic?.peakRssBytes === undefined ? undefined : realistic.peakRssBytes / MB;
+  return [
+    atLeast('cold: service / floor', ratio('service-cold', 'floor-cold'), 0.25),
+    atLeast('cold: service / peer', ratio('service-cold', 'peer-cold'), 2),
+    atLeast('warm: service / floor', ratio('service-warm', 'floor-warm'), 0.35),
+    atLeast('realistic: service / floor', ratio('service-realistic', 'floor-realistic'), 0.5),
+    { label: 'realistic: service errors', value: realistic?.errors, unit: 'errors', goal: '0', met: realistic === undefined ? undefined : realistic.errors === 0 },
+    { label: 'realistic: service p99', value: realistic?.p99Ms, unit: 'ms', goal: '< 1000 ms', met: realistic === undefined ? undefined : realistic.p99Ms < 1000 },
+    { label: 'realistic: service peak RSS', value: peakMb, unit: 'MB', goal: '< 200 MB', met: peakMb === undefined ? undefined : peakMb < 200 },
+    { label: 'service start to ready', value: serviceStartToReadyMs, unit: 'ms', goal: '< 1000 ms', met: serviceStartToReadyMs < 1000 },
+    figure('drift: cold again / cold', ratio('service-cold-again', 'service-cold')),
+    figure('cold: floor CPU/req / service CPU/req', cpuRatio('service-cold', 'floor-cold')),
+    figure('warm: floor CPU/req / service CPU/req', cpuRatio('service-warm', 'floor-warm')),
+  ];
+}

@@ -1,0 +1,50 @@
+import type { BenchReport, Goal, RunResult } from './bench-report';
+
+const MB = 1024 * 1024;
+
+// One plain-text table (runs, then goals) that reads the same in a terminal and pasted into the README.
+export function renderReport(report: BenchReport): string {
+  const { machine, startToReadyMs } = report;
+  const header = `${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node} on ${machine.platform}; load generator on the same machine`;
+  const ready = `start to ready: service ${ms(startToReadyMs.service)}, floor ${ms(startToReadyMs.floor)}, peer ${ms(startToReadyMs.peer)}`;
+  const runs = table(
+    ['run', 'conns', 'Primer delay', 'req/s', 'p50', 'p99', 'max', 'errors', 'peak RSS', 'CPU/req', 'Primer calls/req'],
+    report.runs.map(runRow),
+  );
+  const goals = table(['measure', 'value', 'goal', 'met'], report.goals.map(goalRow));
+  return [header, ready, '', runs, '', goals].join('\n');
+}
+
+function runRow(run: RunResult): string[] {
+  return [
+    run.id,
+    String(run.connections),
+    `${run.primerDelayMs} ms`,
+    run.requestsPerSecond.toFixed(0),
+    ms(run.p50Ms),
+    ms(run.p99Ms),
+    ms(run.maxMs),
+    String(run.errors),
+    run.peakRssBytes === undefined ? 'n/a' : `${(run.peakRssBytes / MB).toFixed(0)} MB`,
+    run.cpuMsPerRequest === undefined ? 'n/a' : `${run.cpuMsPerRequest.toFixed(3)} ms`,
+    run.primerCallsPerRequest.toFixed(2),
+  ];
+}
+
+function goalRow(goal: Goal): string[] {
+  const value = goal.value === undefined ? 'n/a' : goal.unit === '×' ? `${goal.value.toFixed(2)}×` : `${goal.value.toFixed(0)}${goal.unit === 'errors' ? '' : ` ${goal.unit}`}`;
+  const met = goal.met === undefined ? '' : goal.met ? 'yes' : 'NO';
+  return [goal.label, value, goal.goal, met];
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(0)} ms`;
+}
+
+// Markdown pipes, padded so the raw text lines up too.
+function table(headings: readonly string[], rows: readonly string[][]): string {
+  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  return [line(headings), rule, ...rows.map(line)].join('\n');
+}
