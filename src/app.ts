@@ -36,6 +36,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is no-store JSON: hashing each body for an ETag would be work for nothing.
+  app.disable('etag');
   app.set('trust proxy', deps.trustProxy);
   app.use(requestId);
   app.use(requestLog(deps.logger));

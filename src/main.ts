@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   if (!config.orders.url) logger.warn('ORDER_SERVICE_URL unset: serving the built-in demo carts');
   const { app, readiness } = composeApp(config, logger, primer);
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...SERVER_TIMEOUTS }, app);
-  server.listen(config.port, config.host, () => {
+  // A deep accept queue: a burst of new connections waits for the event loop instead of being dropped and retried by the kernel.
+  server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ host: config.host, port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion }, 'listening');
   });
