@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const primer = await primerEndpoint(config, logger);
-  if (!config.orders.url) logger.warn('ORDER_SERVICE_URL unset: serving the built-in demo carts');
+  // Demo mode says all in its one warning; with a real key, pricing demo carts deserves a warning of its own.
+  if (!config.demoMode && !config.orders.url) logger.warn('ORDER_SERVICE_URL unset: serving the built-in demo carts');
   const { app, readiness } = composeApp(config, logger, primer);
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...SERVER_TIMEOUTS }, app);
   // A deep accept queue: a burst of new connections waits for the event loop instead of being dropped and retried by the kernel.
@@ -43,7 +44,10 @@ function readConfig(): Config {
 async function primerEndpoint(config: Config, logger: Logger): Promise<PrimerEndpoint & { close: () => Promise<void> }> {
   if (!config.demoMode) return { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '', close: async () => {} };
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
-  logger.warn({ emulatorUrl: emulator.url }, 'demo mode: PRIMER_API_KEY unset, client tokens come from the built-in Primer emulator and are not real');
+  logger.warn(
+    { emulatorUrl: emulator.url, carts: config.orders.url ? 'ORDER_SERVICE_URL' : 'built-in demo carts' },
+    'demo mode: PRIMER_API_KEY unset, client tokens come from the built-in Primer emulator and are not real',
+  );
   return { apiUrl: emulator.url, apiKey: 'demo', close: () => emulator.close() };
 }
 
