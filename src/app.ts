@@ -36,7 +36,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Every answer is no-store JSON: hashing each body for an ETag would be work for nothing.
+  // API answers are no-store: an ETag would hash every body for nothing (static files keep serve-static's own).
   app.disable('etag');
   app.set('trust proxy', deps.trustProxy);
   app.use(requestId);
