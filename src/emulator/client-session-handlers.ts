@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { ClientSessionWithToken } from '../primer/schema/client-session-response';
 import { validateClientSessionRequest, validateClientSessionUpdate } from '../primer/schema/validators';
 import { invalidClientTokenError, primerError, requestValidationError } from './primer-error';
 import { applySessionUpdate } from './sessions/apply-session-update';
@@ -37,12 +38,13 @@ export function clientSessionHandlers(sessions: EmulatorSessions) {
       const body = req.body as Fields;
       if (hasEmptyMetadataKey(body)) return emptyMetadataKey(res);
       const session = sessions.create(body as SessionFields);
-      res.json({
+      const answer: ClientSessionWithToken = {
         clientToken: session.clientToken,
         clientTokenExpirationDate: session.clientTokenExpirationDate,
         ...sessionView(session.fields),
         warnings: [],
-      });
+      };
+      res.json(answer);
     },
 
     read(req: Request, res: Response): void {
