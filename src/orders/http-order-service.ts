@@ -4,7 +4,7 @@ import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } 
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
-import { outcomeOfStatus, type UpstreamObserver } from '../upstream/upstream-observer';
+import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
 import { CartSchema, type Cart } from './cart';
 import { CartNotFoundError } from './errors/cart-not-found-error';
 import { ShopperUnauthenticatedError } from './errors/shopper-unauthenticated-error';
@@ -53,8 +53,7 @@ export class HttpOrderService implements OrderService {
       },
       timeoutMs: deadline - Date.now(),
     });
-    const outcome = result.kind === 'response' ? outcomeOfStatus(result.status) : result.kind === 'timeout' ? 'timeout' : result.kind === 'unreadable-body' ? 'invalid_body' : 'connection_error';
-    this.options.observe?.('orders', outcome, performance.now() - started);
+    this.options.observe?.('orders', outcomeOfAttempt(result), performance.now() - started);
     return result;
   }
 

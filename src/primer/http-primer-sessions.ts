@@ -5,7 +5,7 @@ import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } 
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
-import { outcomeOfStatus, type UpstreamObserver } from '../upstream/upstream-observer';
+import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
 import type { BackoffOptions } from './backoff';
 import { parsePrimerExpiry } from './parse-expiry';
 import type { IssuedToken, PrimerCallContext, PrimerSessions } from './primer-sessions';
@@ -88,7 +88,7 @@ export class HttpPrimerSessions implements PrimerSessions {
       body,
       timeoutMs: remainingMs,
     });
-    this.options.observe?.('primer', outcomeOf(result), performance.now() - started);
+    this.options.observe?.('primer', outcomeOfAttempt(result), performance.now() - started);
     return result;
   }
 
@@ -130,11 +130,6 @@ function describe(result: AttemptResult): string {
     case 'unreadable-body':
       return result.detail;
   }
-}
-
-function outcomeOf(result: AttemptResult) {
-  if (result.kind === 'response') return outcomeOfStatus(result.status);
-  return result.kind === 'timeout' ? 'timeout' : result.kind === 'unreadable-body' ? 'invalid_body' : 'connection_error';
 }
 
 // Primer's envelope {"error": {errorId, description, diagnosticsId}}: worth logging, never worth showing.

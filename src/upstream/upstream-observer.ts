@@ -1,3 +1,4 @@
+import type { AttemptResult } from './http-attempt';
 import type { Upstream } from './upstream-error';
 
 // How adapters report each attempt (for metrics) without knowing about Prometheus.
@@ -10,4 +11,18 @@ export function outcomeOfStatus(status: number): UpstreamOutcome {
   if (status >= 500) return 'server_error';
   if (status >= 400) return 'client_error';
   return status >= 200 && status < 300 ? 'ok' : 'unexpected_status';
+}
+
+// What one attempt ended with, as a metrics label; both adapters report their attempts through it.
+export function outcomeOfAttempt(result: AttemptResult): UpstreamOutcome {
+  switch (result.kind) {
+    case 'response':
+      return outcomeOfStatus(result.status);
+    case 'timeout':
+      return 'timeout';
+    case 'unreadable-body':
+      return 'invalid_body';
+    case 'connection-error':
+      return 'connection_error';
+  }
 }
