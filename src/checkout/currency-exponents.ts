@@ -1,4 +1,4 @@
-import { CURRENCY_CODES } from '../primer/schema/currency-codes';
+import { isCurrencyCode } from './known-codes';
 
 // ISO 4217 minor units (list one, https://www.iso.org/iso-4217-currency-codes.html); the rest of Primer's list uses 2.
 const ZERO_DECIMAL = new Set([
@@ -13,13 +13,11 @@ const NO_MINOR_UNIT = new Set([
   'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XFU', 'XPD', 'XPT', 'XSU', 'XTS', 'XUA',
 ]);
 
-const TWO_DECIMAL_BY_DEFAULT: ReadonlySet<string> = new Set(CURRENCY_CODES);
-
 // Decimal places of one major unit (GBP 2, JPY 0, KWD 3); undefined for unknown codes and those without a minor unit.
 export function minorUnitExponent(currencyCode: string): number | undefined {
   if (NO_MINOR_UNIT.has(currencyCode)) return undefined;
   if (ZERO_DECIMAL.has(currencyCode)) return 0;
   if (THREE_DECIMAL.has(currencyCode)) return 3;
   if (FOUR_DECIMAL.has(currencyCode)) return 4;
-  return TWO_DECIMAL_BY_DEFAULT.has(currencyCode) ? 2 : undefined;
+  return isCurrencyCode(currencyCode) ? 2 : undefined;
 }
