@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger';
 import { UpstreamError } from '../upstream/upstream-error';
+import { BODY_PROBLEMS } from './json-body';
 import { sendProblem, type Problem } from './problem';
 import { problemForError } from './problem-for-error';
 
@@ -17,9 +18,9 @@ function isClientHttpError(error: unknown): error is ClientHttpError {
 // The request's own faults keep their 4xx; everything else goes through the contract table.
 function problemFor(error: unknown): Problem {
   if (isClientHttpError(error) && error.status >= 400 && error.status < 500) {
-    if (error.status === 413) return { status: 413, code: 'payload_too_large', title: 'Payload too large', detail: 'The request body is over 16 KiB.' };
-    if (error.status === 415) return { status: 415, code: 'unsupported_media_type', title: 'Unsupported media type', detail: 'Send the body as UTF-8 application/json.' };
-    return { status: 400, code: 'invalid_request', title: 'Invalid request', detail: 'The request body is not valid JSON.' };
+    if (error.status === 413) return BODY_PROBLEMS.tooLarge;
+    if (error.status === 415) return BODY_PROBLEMS.notJson;
+    return BODY_PROBLEMS.malformed;
   }
   return problemForError(error);
 }
