@@ -1,5 +1,5 @@
-import { startEmulator, type RunningEmulator } from '../../src/emulator/start-emulator';
-import { emulatorClient, GBP_SESSION } from '../emulator/support/emulator-client';
+import { startEmulator, type RunningEmulator } from '../../src/demo/emulator/start-emulator';
+import { emulatorClient, GBP_SESSION } from '../demo/emulator/support/emulator-client';
 import { primerSchemaErrors } from '../support/primer-openapi';
 
 const long = (length: number) => 'x'.repeat(length);

@@ -1,6 +1,6 @@
-import { validateClientSessionRequest, validateClientSessionUpdate } from '../../src/primer/schema/validators';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/start-emulator';
-import { emulatorClient, GBP_SESSION } from '../emulator/support/emulator-client';
+import { validateClientSessionRequest, validateClientSessionUpdate } from '../../src/demo/emulator/schema/validators';
+import { startEmulator, type RunningEmulator } from '../../src/demo/emulator/start-emulator';
+import { emulatorClient, GBP_SESSION } from '../demo/emulator/support/emulator-client';
 import { loadPrimerOpenApi, primerSchemaErrors } from '../support/primer-openapi';
 
 type Operation = { requestBody?: { content?: Record<string, { schema?: { $ref?: string }; example?: unknown; examples?: Record<string, { value: unknown }> }> } };

@@ -1,4 +1,4 @@
-import { ClientSessionApiRequest, ClientSessionUpdateApiRequest } from '../../src/primer/schema/client-session-request';
+import { ClientSessionApiRequest, ClientSessionUpdateApiRequest } from '../../src/service/primer/schema/client-session-request';
 import { loadPrimerOpenApi } from '../support/primer-openapi';
 import { compareWithOpenApi, schemasReachableFrom } from './support/compare-with-openapi';
 

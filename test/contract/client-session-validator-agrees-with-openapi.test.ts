@@ -1,5 +1,5 @@
-import { validateClientSessionRequest } from '../../src/primer/schema/validators';
-import { primerPath } from '../../src/primer/schema/validation-errors';
+import { validateClientSessionRequest } from '../../src/demo/emulator/schema/validators';
+import { primerPath } from '../../src/demo/emulator/schema/validation-errors';
 import { primerSchemaErrors } from '../support/primer-openapi';
 import { FULL_CLIENT_SESSION } from './support/full-client-session';
 

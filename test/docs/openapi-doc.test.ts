@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { CART_ID } from '../../src/routes/checkout-session';
+import { CART_ID } from '../../src/service/routes/checkout-session';
 import { primerError } from '../support/fake-primer';
 import { useComponentStack } from '../support/component-stack';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
 import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
 import { fuzzRequests, seededRandom, type FuzzRequest } from './support/fuzz-requests';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { afterDelay } from '../support/fake-http-server';
 import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
 import { createdWith, primerError, primerExpiryIn, startFakePrimer, type FakePrimer } from '../support/fake-primer';

@@ -1,6 +1,6 @@
-import type { Cart } from '../../src/orders/cart';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/start-emulator';
+import type { Cart } from '../../src/service/orders/cart';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
+import { startEmulator, type RunningEmulator } from '../../src/demo/emulator/start-emulator';
 import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
 import { buildTestApp, TEST_API_KEY, type TestApp } from '../support/test-app';
 import { expectNothingLeaked, expectProblem, openSessionTimed } from './support/shopper-answer';

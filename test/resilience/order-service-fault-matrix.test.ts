@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { afterDelay, neverAnswer, refusingUrl, resetMidResponse, sendCorruptGzip, sendGzipBomb, sendJson, sendText, streamOversizedJson, trickle } from '../support/fake-http-server';
 import type { OrdersReply } from '../support/fake-order-service';
 import { buildTestApp, type TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
-import type { Cart } from '../../src/orders/cart';
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
+import type { Cart } from '../../src/service/orders/cart';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { afterDelay, sendText } from '../support/fake-http-server';
 import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
 import { createdWith, primerError, primerExpiryIn, startFakePrimer, type FakePrimer, type PrimerReply } from '../support/fake-primer';

@@ -1,4 +1,4 @@
-import { DEMO_CARTS } from '../../src/orders/demo-carts';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { startFakeOrderService, type FakeOrderService } from './fake-order-service';
 import { startFakePrimer, type FakePrimer } from './fake-primer';
 import { buildTestApp, type TestApp } from './test-app';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Cart } from '../../src/orders/cart';
+import type { Cart } from '../../src/service/orders/cart';
 import { sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './fake-http-server';
 
 export type OrdersReply = (req: RecordedRequest, res: ServerResponse) => void;

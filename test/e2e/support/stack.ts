@@ -22,7 +22,7 @@ export interface Stack {
 // The built emulator and service as separate processes on loopback, the service holding a (test) API key.
 export async function startStack(): Promise<Stack> {
   const apiKey = `e2e-secret-${randomUUID()}`;
-  const emulator = await startBuilt('emulator', path.join('emulator', 'main.js'), '', {
+  const emulator = await startBuilt('emulator', path.join('demo', 'emulator', 'main.js'), '', {
     HOST: '127.0.0.1',
     EMULATOR_CONTROL: 'true',
     EMULATOR_API_KEY: apiKey,

@@ -1,0 +1,53 @@
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { CheckoutSessions } from './checkout/checkout-sessions';
+import type { TrustProxy } from './config';
+import { corsFor } from './http/cors';
+import { errorHandler } from './http/error-handler';
+import { notFound } from './http/fallback-routes';
+import { rateLimitPerClient, type RateLimitStore } from './http/rate-limit';
+import { requestId } from './http/request-id';
+import { requestLog } from './http/request-log';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics/metrics';
+import { requestMetrics } from './metrics/request-metrics';
+import { checkoutSessionRoutes } from './routes/checkout-session';
+import { healthRoutes, type Readiness } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
+
+export interface AppDeps {
+  checkout: CheckoutSessions;
+  logger: Logger;
+  readiness: Readiness;
+  trustProxy: TrustProxy;
+  corsOrigins: readonly string[];
+  // Per client address on POST /checkout/session; 0 turns it off.
+  rateLimitPerMinute: number;
+  // A shared store (e.g. Redis) when several instances must share one budget; memory otherwise.
+  rateLimitStore?: RateLimitStore | undefined;
+  metrics: Metrics;
+  // Routes mounted after the API's own: the demo page, in demo mode or with DEMO_PAGE=true.
+  pages?: Router | undefined;
+}
+
+// Builds the app; never listens and never reads process.env, so tests can build as many as they like.
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // API answers are no-store: an ETag would hash every body for nothing (static files keep serve-static's own).
+  app.disable('etag');
+  app.set('trust proxy', deps.trustProxy);
+  app.use(requestId);
+  app.use(requestLog(deps.logger));
+  app.use(requestMetrics(deps.metrics));
+  app.use(helmet());
+  app.use(corsFor(deps.corsOrigins));
+  app.use(healthRoutes(deps.readiness));
+  app.use(metricsRoutes(deps.metrics));
+  app.post('/checkout/session', rateLimitPerClient({ perMinute: deps.rateLimitPerMinute, logger: deps.logger, store: deps.rateLimitStore }));
+  app.use(checkoutSessionRoutes(deps.checkout));
+  if (deps.pages) app.use(deps.pages);
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

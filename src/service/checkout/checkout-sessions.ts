@@ -1,0 +1,76 @@
+import type { Logger } from '../logger';
+import type { OrderService, ShopperCredentials } from '../orders/order-service';
+import type { IssuedToken, PrimerSessions } from '../primer/primer-sessions';
+import type { ClientSessionRequest } from '../primer/schema/client-session-request';
+import { sessionKey, type SessionStore } from '../sessions/session-store';
+import { SingleFlight } from '../sessions/single-flight';
+import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
+import { buildClientSession } from './client-session/build-client-session';
+import { buildClientSessionUpdate } from './client-session/build-client-session-update';
+
+export interface OpenSessionRequest {
+  cartId: string;
+  requestId: string;
+  credentials: ShopperCredentials;
+}
+
+export type SessionOutcome = 'created' | 'reused' | 'updated';
+
+export interface CheckoutSessionsDeps {
+  orders: OrderService;
+  primer: PrimerSessions;
+  sessions: SessionStore;
+  primerApiVersion: string;
+  logger: Logger;
+  onSession?: (outcome: SessionOutcome) => void;
+}
+
+interface Settled {
+  token: IssuedToken;
+  outcome: SessionOutcome;
+}
+
+// The use case: load the cart (every call: it is the ownership check), price it, then reuse, update or create a session.
+export class CheckoutSessions {
+  private readonly flights = new SingleFlight<Settled>();
+
+  constructor(private readonly deps: CheckoutSessionsDeps) {}
+
+  async open(request: OpenSessionRequest): Promise<IssuedToken> {
+    const cart = await this.deps.orders.loadCart(request);
+    const { body, warnings } = buildClientSession(cart);
+    if (warnings.length > 0) this.deps.logger.warn({ requestId: request.requestId, warnings }, 'optional cart details left out of the Primer session');
+    const key = sessionKey(cart.id, this.deps.primerApiVersion);
+    const version = String(cart.version);
+    // Concurrent calls for the same cart version (a double click, a refresh storm) share one Primer call.
+    const settled = await this.flights.run(`${key}:${encodeURIComponent(version)}`, () => this.settle(key, version, body, request.requestId));
+    return settled.token;
+  }
+
+  private async settle(key: string, version: string, body: ClientSessionRequest, requestId: string): Promise<Settled> {
+    // One context for the whole step: the adapter's PRIMER_TIMEOUT_MS spans an update and the create after it.
+    const context = { requestId };
+    const stored = await this.deps.sessions.get(key);
+    if (stored?.cartVersion === version) return this.report({ token: stored, outcome: 'reused' });
+    if (stored) {
+      try {
+        await this.deps.primer.update(buildClientSessionUpdate(stored.clientToken, body), context);
+        await this.deps.sessions.set(key, { ...stored, cartVersion: version });
+        return this.report({ token: stored, outcome: 'updated' });
+      } catch (error) {
+        if (!(error instanceof UpstreamRejectedError)) throw error;
+        this.deps.logger.info({ requestId, detail: error.detail }, 'Primer refused the session update; creating a new session');
+        // Forgotten at once, so that if the create fails too, the next request does not spend its budget on this token again.
+        await this.deps.sessions.delete(key);
+      }
+    }
+    const token = await this.deps.primer.create(body, context);
+    await this.deps.sessions.set(key, { ...token, cartVersion: version });
+    return this.report({ token, outcome: 'created' });
+  }
+
+  private report(settled: Settled): Settled {
+    this.deps.onSession?.(settled.outcome);
+    return settled;
+  }
+}

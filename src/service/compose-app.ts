@@ -1,0 +1,77 @@
+import type { Express, Router } from 'express';
+import { createApp } from './app';
+import { CheckoutSessions } from './checkout/checkout-sessions';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { Metrics } from './metrics/metrics';
+import { HttpOrderService } from './orders/http-order-service';
+import type { OrderService } from './orders/order-service';
+import { CircuitBreaker } from './primer/circuit-breaker';
+import { GuardedPrimerSessions } from './primer/guarded-primer-sessions';
+import { HttpPrimerSessions } from './primer/http-primer-sessions';
+import { Readiness } from './routes/health';
+import { DisabledSessionStore } from './sessions/disabled-session-store';
+import { InMemorySessionStore } from './sessions/in-memory-session-store';
+
+// Where Primer is for this process: the configured API, or the demo emulator on a loopback port.
+export interface PrimerEndpoint {
+  apiUrl: string;
+  apiKey: string;
+}
+
+// What main.ts plugs in: where Primer is, and in demo mode the built-in carts and the demo page.
+export interface AppParts {
+  primer: PrimerEndpoint;
+  // Used when ORDER_SERVICE_URL is unset.
+  orders?: OrderService | undefined;
+  // Routes mounted after the API's own.
+  pages?: Router | undefined;
+}
+
+export interface ComposedApp {
+  app: Express;
+  readiness: Readiness;
+}
+
+// Adapters chosen from the config and plugged into the app; main.ts and the component tests share it.
+export function composeApp(config: Config, logger: Logger, parts: AppParts): ComposedApp {
+  const metrics = new Metrics();
+  const orders = orderServiceFor(config, logger, metrics, parts.orders);
+  const breaker = new CircuitBreaker({
+    failureThreshold: config.primer.breakerFailures,
+    resetMs: config.primer.breakerResetMs,
+    onStateChange: (from, to) => {
+      metrics.setBreakerState(to);
+      logger.warn({ upstream: 'primer', from, to }, 'circuit breaker state changed');
+    },
+  });
+  const checkout = new CheckoutSessions({
+    orders,
+    primer: new GuardedPrimerSessions(new HttpPrimerSessions({ ...config.primer, ...parts.primer, logger, observe: metrics.observeUpstream }), breaker, logger),
+    sessions:
+      config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
+    primerApiVersion: config.primer.apiVersion,
+    logger,
+    onSession: metrics.countSession,
+  });
+  const readiness = new Readiness();
+  const app = createApp({
+    checkout,
+    logger,
+    readiness,
+    trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    metrics,
+    pages: parts.pages,
+  });
+  return { app, readiness };
+}
+
+function orderServiceFor(config: Config, logger: Logger, metrics: Metrics, fallback: OrderService | undefined): OrderService {
+  if (config.orders.url) {
+    return new HttpOrderService({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, logger, observe: metrics.observeUpstream });
+  }
+  if (!fallback) throw new Error('ORDER_SERVICE_URL is unset and no order service was plugged in');
+  return fallback;
+}

@@ -1,0 +1,69 @@
+import { Value } from '@sinclair/typebox/value';
+import { CartSchema } from '../../../src/service/orders/cart';
+import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
+import { CartNotFoundError } from '../../../src/service/orders/errors/cart-not-found-error';
+import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
+
+const noCredentials = { requestId: 'req-1', credentials: {} };
+
+describe('InMemoryOrderService', () => {
+  it('when a demo cart is asked for, then it is returned whatever the credentials', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+
+    const cart = await service.loadCart({ cartId: 'demo-gbp', requestId: 'req-1', credentials: { authorization: 'Bearer x', cookie: 'sid=1' } });
+
+    expect(cart).toEqual(DEMO_CARTS.find((demo) => demo.id === 'demo-gbp'));
+  });
+
+  it('when the cart id is unknown, then it throws CartNotFoundError', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+
+    await expect(service.loadCart({ cartId: 'demo-nope', ...noCredentials })).rejects.toBeInstanceOf(CartNotFoundError);
+  });
+
+  it('when a caller changes the cart it loaded, then the next load still sees the original', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+    const first = await service.loadCart({ cartId: 'demo-gbp', ...noCredentials });
+    first.items[0]!.unitAmount = 1;
+    first.customer!.billingAddress!.city = 'Paris';
+
+    const second = await service.loadCart({ cartId: 'demo-gbp', ...noCredentials });
+
+    expect(second.items[0]!.unitAmount).toBe(1200);
+    expect(second.customer!.billingAddress!.city).toBe('London');
+  });
+
+  it('when the list given to the constructor changes later, then the service keeps its own copy', async () => {
+    const carts = [structuredClone(DEMO_CARTS[0]!)];
+    const service = new InMemoryOrderService(carts);
+    carts[0]!.currencyCode = 'USD';
+
+    await expect(service.loadCart({ cartId: carts[0]!.id, ...noCredentials })).resolves.toMatchObject({ currencyCode: 'GBP' });
+  });
+
+  it('lists every cart as a copy that callers cannot use to change the service', () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+
+    const listed = service.list();
+    listed[0]!.items.length = 0;
+
+    expect(service.list().map((cart) => cart.id)).toEqual(DEMO_CARTS.map((cart) => cart.id));
+    expect(service.list()[0]!.items.length).toBeGreaterThan(0);
+  });
+
+  it('refuses two carts with the same id', () => {
+    expect(() => new InMemoryOrderService([DEMO_CARTS[0]!, DEMO_CARTS[0]!])).toThrow(/duplicate/);
+  });
+});
+
+describe('DEMO_CARTS', () => {
+  it('includes the carts the contract names', () => {
+    expect(DEMO_CARTS.map((cart) => cart.id)).toEqual(
+      expect.arrayContaining(['demo-gbp', 'demo-jpy', 'demo-kwd', 'demo-unicode', 'demo-empty', 'demo-mismatch']),
+    );
+  });
+
+  it.each(DEMO_CARTS.map((cart) => [cart.id, cart] as const))('%s fits the order service cart schema', (_id, cart) => {
+    expect([...Value.Errors(CartSchema, cart)]).toEqual([]);
+  });
+});

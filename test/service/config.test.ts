@@ -1,0 +1,99 @@
+import { ConfigError, loadConfig } from '../../src/service/config';
+import { assertFreshBuild, spawnService } from '../edge/support/service-process';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+const SECRET = 'sk live 8c1f0e5d3b2a';
+
+const BAD_ENV = {
+  PORT: '70000',
+  PRIMER_API_KEY: SECRET,
+  PRIMER_API_URL: 'ftp://primer.example',
+  PRIMER_API_VERSION: 'latest',
+  PRIMER_TIMEOUT_MS: 'soon',
+  RATE_LIMIT_PER_MINUTE: '-1',
+  CORS_ORIGINS: 'https://shop.example.com/, *',
+  TRUST_PROXY: 'everyone',
+  SHUTDOWN_TIMEOUT_MS: '1e4',
+  LOG_LEVEL: 'loud',
+};
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the contract defaults apply and demo mode is on', () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      demoMode: true,
+      corsOrigins: [],
+      rateLimitPerMinute: 60,
+      trustProxy: false,
+      shutdownTimeoutMs: 10_000,
+      logLevel: 'info',
+      primer: { apiUrl: 'https://api.sandbox.primer.io', apiVersion: '2.4', timeoutMs: 10_000, maxRetries: 2 },
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('when the edge settings are given, then they are parsed', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://shop.example.com, http://localhost:3000', RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: '1', SHUTDOWN_TIMEOUT_MS: '2500' });
+
+    expect(config.corsOrigins).toEqual(['https://shop.example.com', 'http://localhost:3000']);
+    expect(config.rateLimitPerMinute).toBe(0);
+    expect(config.trustProxy).toBe(1);
+    expect(config.shutdownTimeoutMs).toBe(2500);
+  });
+
+  it.each([
+    ['true', true],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.1.7', '10.0.0.0/8,192.168.1.7'],
+  ])('when TRUST_PROXY is %s, then Express gets %p', (raw, expected) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it('when many variables are bad, then every one is reported at once, one line each, by name', () => {
+    const problems = problemsOf(BAD_ENV);
+
+    const named = problems.map((problem) => problem.split(':')[0]);
+    expect(named.sort()).toEqual(Object.keys(BAD_ENV).sort());
+  });
+
+  it('when a secret is bad, then its value appears in no problem line', () => {
+    const problems = problemsOf(BAD_ENV);
+
+    expect(problems.join('\n')).not.toContain('8c1f0e5d3b2a');
+    expect(problems.some((problem) => problem.startsWith('PRIMER_API_KEY:'))).toBe(true);
+  });
+
+  it('when NODE_ENV is production without the Primer key and order service, then both are reported', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['ORDER_SERVICE_URL', 'PRIMER_API_KEY']);
+  });
+});
+
+describe('node dist/main.js with a bad environment', () => {
+  beforeAll(() => assertFreshBuild());
+
+  it('when variables are bad, then it exits 1 with one stderr line per bad variable and no secret', async () => {
+    const service = spawnService(BAD_ENV);
+
+    const { code } = await service.exited;
+
+    expect(code).toBe(1);
+    const lines = service.stderr().trim().split('\n');
+    expect(lines).toHaveLength(Object.keys(BAD_ENV).length);
+    for (const name of Object.keys(BAD_ENV)) expect(lines.filter((line) => line.includes(`${name}:`))).toHaveLength(1);
+    expect(service.stderr() + service.lines.join('\n')).not.toContain('8c1f0e5d3b2a');
+  });
+});

@@ -1,0 +1,108 @@
+import request from 'supertest';
+import { Metrics } from '../../../src/service/metrics/metrics';
+import { primerError } from '../../support/fake-primer';
+import { useComponentStack } from '../../support/component-stack';
+
+const stack = useComponentStack({ PRIMER_BREAKER_FAILURES: '1', PRIMER_MAX_RETRIES: '0' });
+
+async function scrape(): Promise<string> {
+  const res = await request(stack.subject.app).get('/metrics').expect(200);
+  expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+  return res.text;
+}
+
+// The value of one series, e.g. sample(text, 'checkout_sessions_total', { outcome: 'created' }).
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)\{([^}]*)\} (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const present = match[2]!.split(',');
+    if (wanted.every((pair) => present.includes(pair))) return Number(match[3]);
+  }
+  return undefined;
+}
+
+const open = (cartId: string) => request(stack.subject.app).post('/checkout/session').send({ cartId });
+
+describe('GET /metrics', () => {
+  it('when requests were served, then their durations are counted by method, route template and status', async () => {
+    await open('demo-gbp').expect(200);
+    await open('../x').expect(400);
+    await request(stack.subject.app).get('/no/such/path/12345').expect(404);
+
+    const text = await scrape();
+
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session', status: '200' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session', status: '400' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(text).not.toContain('/no/such/path');
+  });
+
+  it('when sessions are created, reused and updated, then the session counter says so', async () => {
+    await open('demo-gbp').expect(200);
+    await open('demo-gbp').expect(200);
+    stack.orders.carts.get('demo-gbp')!.version = 99;
+    await open('demo-gbp').expect(200);
+
+    const text = await scrape();
+
+    expect(sample(text, 'checkout_sessions_total', { outcome: 'created' })).toBe(1);
+    expect(sample(text, 'checkout_sessions_total', { outcome: 'reused' })).toBe(1);
+    expect(sample(text, 'checkout_sessions_total', { outcome: 'updated' })).toBe(1);
+  });
+
+  it('when upstreams are called, then each attempt is timed by upstream and outcome', async () => {
+    await open('demo-gbp').expect(200);
+    stack.primer.queue(primerError(503));
+    await open('demo-jpy').expect(503);
+
+    const text = await scrape();
+
+    expect(sample(text, 'upstream_request_duration_seconds_count', { upstream: 'orders', outcome: 'ok' })).toBe(2);
+    expect(sample(text, 'upstream_request_duration_seconds_count', { upstream: 'primer', outcome: 'ok' })).toBe(1);
+    expect(sample(text, 'upstream_request_duration_seconds_count', { upstream: 'primer', outcome: 'server_error' })).toBe(1);
+  });
+
+  it('when the Primer breaker opens, then the state gauge moves from closed to open', async () => {
+    expect(sample(await scrape(), 'circuit_breaker_state', { upstream: 'primer', state: 'closed' })).toBe(1);
+    stack.primer.queue(primerError(503));
+    await open('demo-gbp').expect(503);
+
+    const text = await scrape();
+
+    expect(sample(text, 'circuit_breaker_state', { upstream: 'primer', state: 'open' })).toBe(1);
+    expect(sample(text, 'circuit_breaker_state', { upstream: 'primer', state: 'closed' })).toBe(0);
+  });
+
+  it('when scraped, then the process defaults are there too', async () => {
+    const text = await scrape();
+
+    expect(text).toContain('process_cpu_seconds_total');
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+    expect(text).toContain('nodejs_heap_size_used_bytes');
+  });
+
+  it('when a scanner sends odd methods and many paths, then the label sets stay few', async () => {
+    for (let i = 0; i < 50; i += 1) await request(stack.subject.app).get(`/wp-admin/${i}.php`);
+    await request(stack.subject.app).search('/checkout/session');
+
+    const text = await scrape();
+    const series = text.split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count'));
+
+    expect(series).toHaveLength(2);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'OTHER', route: '/checkout/session', status: '405' })).toBe(1);
+  });
+});
+
+describe('Metrics', () => {
+  it('when two are made, then each has its own registry and counts', async () => {
+    const one = new Metrics();
+    const two = new Metrics();
+
+    one.countSession('created');
+
+    expect(sample(await one.registry.metrics(), 'checkout_sessions_total', { outcome: 'created' })).toBe(1);
+    expect(sample(await two.registry.metrics(), 'checkout_sessions_total', { outcome: 'created' })).toBeUndefined();
+  });
+});
