@@ -3,10 +3,10 @@
 FROM node:24-slim AS base
 WORKDIR /app
 
-# Compiles TypeScript with the dev dependencies; none of this stage ships.
+# Compiles TypeScript with the dev dependencies; none of this stage ships. --ignore-scripts: `prepare` builds, and src is not here yet.
 FROM base AS build
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build

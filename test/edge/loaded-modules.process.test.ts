@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assertFreshBuild, startService, type ServiceProcess } from './support/service-process';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DEMO_DIST = path.join(ROOT, 'dist', 'demo') + path.sep;
+const PRELOAD = path.join(__dirname, 'support', 'record-loaded-modules.js');
+const PRODUCTION = { NODE_ENV: 'production', PRIMER_API_KEY: 'sk_test_modules_1a2b3c', ORDER_SERVICE_URL: 'http://127.0.0.1:9', PRIMER_API_URL: 'http://127.0.0.1:9' };
+
+let workDir: string;
+
+beforeAll(() => assertFreshBuild());
+beforeEach(() => (workDir = mkdtempSync(path.join(tmpdir(), 'loaded-modules-'))));
+afterEach(() => rmSync(workDir, { recursive: true, force: true }));
+
+// Starts the built service with the recorder preloaded, sends one checkout request, stops it with SIGTERM and
+// returns every module file it loaded.
+async function modulesLoadedBy(env: Record<string, string>): Promise<string[]> {
+  const file = path.join(workDir, 'modules.txt');
+  const service: ServiceProcess = await startService({ ...env, NODE_OPTIONS: `--require ${PRELOAD}`, LOADED_MODULES_FILE: file });
+  await fetch(`${service.url}/checkout/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"cartId":"demo-gbp"}' });
+  service.child.kill('SIGTERM');
+  const { code } = await service.exited;
+  expect(code).toBe(0);
+  return readFileSync(file, 'utf8').split('\n');
+}
+
+describe('modules the built process loads', () => {
+  it('when it runs in production mode, then nothing under dist/demo, no Primer payload schema (only the emulator validates with them) and no checkout page package loads', async () => {
+    const loaded = await modulesLoadedBy(PRODUCTION);
+
+    expect(loaded.some((file) => file.endsWith(path.join('dist', 'main.js')))).toBe(true);
+    expect(loaded.filter((file) => file.startsWith(DEMO_DIST))).toEqual([]);
+    expect(loaded.filter((file) => file.includes(`${path.sep}@primer-io${path.sep}`))).toEqual([]);
+    expect(loaded.filter((file) => file.endsWith('client-session-request.js'))).toEqual([]);
+  });
+
+  it('when it runs in demo mode, then the recorder sees the demo wing load (so the check above can fail)', async () => {
+    const loaded = await modulesLoadedBy({});
+
+    expect(loaded.filter((file) => file.startsWith(DEMO_DIST)).length).toBeGreaterThan(0);
+  });
+});
