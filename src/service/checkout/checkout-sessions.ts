@@ -1,10 +1,9 @@
 import type { Logger } from '../logger';
 import type { OrderService, ShopperCredentials } from '../orders/order-service';
-import type { IssuedToken, PrimerSessions } from '../primer/primer-sessions';
+import { SessionUpdateRefusedError, type IssuedToken, type PrimerSessions } from '../primer/primer-sessions';
 import type { ClientSessionRequest } from '../primer/schema/client-session-request';
 import { sessionKey, type SessionStore } from '../sessions/session-store';
 import { SingleFlight } from '../sessions/single-flight';
-import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { buildClientSession } from './client-session/build-client-session';
 import { buildClientSessionUpdate } from './client-session/build-client-session-update';
 
@@ -58,7 +57,7 @@ export class CheckoutSessions {
         await this.deps.sessions.set(key, { ...stored, cartVersion: version });
         return this.report({ token: stored, outcome: 'updated' });
       } catch (error) {
-        if (!(error instanceof UpstreamRejectedError)) throw error;
+        if (!(error instanceof SessionUpdateRefusedError)) throw error;
         this.deps.logger.info({ requestId, detail: error.detail }, 'Primer refused the session update; creating a new session');
         // Forgotten at once, so that if the create fails too, the next request does not spend its budget on this token again.
         await this.deps.sessions.delete(key);

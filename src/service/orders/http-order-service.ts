@@ -1,9 +1,8 @@
 import Ajv from 'ajv';
 import type { Logger } from '../logger';
 import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } from '../upstream/http-attempt';
+import { readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
-import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
-import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
 import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
 import { CartSchema, type Cart } from './cart';
 import { CartNotFoundError } from './errors/cart-not-found-error';
@@ -58,22 +57,11 @@ export class HttpOrderService implements OrderService {
   }
 
   private cartOf(result: AttemptResult, cartId: string): Cart {
-    switch (result.kind) {
-      case 'timeout':
-        throw new UpstreamTimeoutError('orders', 'time budget ran out');
-      case 'connection-error':
-        throw new UpstreamUnavailableError('orders', `connection error ${result.detail}`, RETRY_AFTER_S);
-      case 'unreadable-body':
-        throw new UpstreamRejectedError('orders', result.detail);
-      case 'response':
-        break;
-    }
-    const { status } = result;
-    if (status === 401) throw new ShopperUnauthenticatedError(cartId);
-    if (status === 403 || status === 404) throw new CartNotFoundError(cartId);
-    if (status === 429 || status >= 500) throw new UpstreamUnavailableError('orders', `HTTP ${status}`, RETRY_AFTER_S);
-    if (status !== 200) throw new UpstreamRejectedError('orders', `HTTP ${status}`, status);
-    const cart = parseJson(result.body);
+    // The order service's own words for "not this shopper's cart", before the generic reading of the answer.
+    if (result.kind === 'response' && result.status === 401) throw new ShopperUnauthenticatedError(cartId);
+    if (result.kind === 'response' && (result.status === 403 || result.status === 404)) throw new CartNotFoundError(cartId);
+    const { status, body } = readAnswer(result, { upstream: 'orders', retryAfterSeconds: RETRY_AFTER_S });
+    const cart = parseJson(body);
     if (!isCart(cart)) throw new UpstreamRejectedError('orders', 'body does not fit the cart shape', status);
     // A cart with another id is the order service answering for something else: never price it.
     if (cart.id !== cartId) throw new UpstreamRejectedError('orders', 'answered with a different cart id', status);

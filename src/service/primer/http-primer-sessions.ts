@@ -2,13 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Method } from 'axios';
 import type { Logger } from '../logger';
 import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } from '../upstream/http-attempt';
+import { describeAttempt, readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
-import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
 import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
 import type { BackoffOptions } from './backoff';
 import { parsePrimerExpiry } from './parse-expiry';
-import type { IssuedToken, PrimerCallContext, PrimerSessions } from './primer-sessions';
+import { SessionUpdateRefusedError, type IssuedToken, type PrimerCallContext, type PrimerSessions } from './primer-sessions';
 import { retryLoop } from './retry-loop';
 import type { ClientSessionRequest, ClientSessionUpdate } from './schema/client-session-request';
 
@@ -48,7 +48,13 @@ export class HttpPrimerSessions implements PrimerSessions {
   }
 
   async update(body: ClientSessionUpdate, context: PrimerCallContext): Promise<void> {
-    await this.call('PATCH', body, context);
+    try {
+      await this.call('PATCH', body, context);
+    } catch (error) {
+      // In the port's terms: Primer answered and will not apply this update, so the caller may create a session instead.
+      if (error instanceof UpstreamRejectedError) throw new SessionUpdateRefusedError(error.detail, error.status, { cause: error });
+      throw error;
+    }
   }
 
   private async call(method: Method, body: unknown, context: PrimerCallContext): Promise<Record<string, unknown>> {
@@ -61,7 +67,7 @@ export class HttpPrimerSessions implements PrimerSessions {
       now: Date.now,
       sleep: (ms) => sleep(ms),
       onRetry: (attempt, failed, delayMs) =>
-        this.options.logger.warn({ requestId: context.requestId, upstream: 'primer', attempt, failure: describe(failed), delayMs }, 'retrying Primer'),
+        this.options.logger.warn({ requestId: context.requestId, upstream: 'primer', attempt, failure: describeAttempt(failed), delayMs }, 'retrying Primer'),
     });
     return this.answerOf(result, attempts, retryAfterMs);
   }
@@ -93,42 +99,14 @@ export class HttpPrimerSessions implements PrimerSessions {
   }
 
   private answerOf(result: AttemptResult, attempts: number, retryAfterMs: number | undefined): Record<string, unknown> {
-    const detail = `${describe(result)} after ${attempts} attempt(s)`;
-    switch (result.kind) {
-      case 'timeout':
-        throw new UpstreamTimeoutError('primer', detail);
-      case 'connection-error':
-        throw new UpstreamUnavailableError('primer', detail, DEFAULT_RETRY_AFTER_S);
-      case 'unreadable-body':
-        throw new UpstreamRejectedError('primer', detail);
-      case 'response':
-        break;
-    }
-    if (result.status === 429 || result.status >= 500) {
-      const retryAfterS = retryAfterMs === undefined ? DEFAULT_RETRY_AFTER_S : Math.max(1, Math.ceil(retryAfterMs / 1000));
-      throw new UpstreamUnavailableError('primer', `${detail}: ${primerErrorText(result.body)}`, retryAfterS);
-    }
-    if (result.status < 200 || result.status >= 300) {
-      throw new UpstreamRejectedError('primer', `${detail}: ${primerErrorText(result.body)}`, result.status);
-    }
-    const answer = parseJson(result.body);
+    const context = `after ${attempts} attempt(s)`;
+    const retryAfterSeconds = retryAfterMs === undefined ? DEFAULT_RETRY_AFTER_S : Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const { status, body } = readAnswer(result, { upstream: 'primer', retryAfterSeconds, context, errorText: primerErrorText });
+    const answer = parseJson(body);
     if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
-      throw new UpstreamRejectedError('primer', `${detail}: body is not a JSON object`, result.status);
+      throw new UpstreamRejectedError('primer', `HTTP ${status} ${context}: body is not a JSON object`, status);
     }
     return answer as Record<string, unknown>;
-  }
-}
-
-function describe(result: AttemptResult): string {
-  switch (result.kind) {
-    case 'response':
-      return `HTTP ${result.status}`;
-    case 'connection-error':
-      return `connection error ${result.detail}`;
-    case 'timeout':
-      return 'time budget ran out';
-    case 'unreadable-body':
-      return result.detail;
   }
 }
 

@@ -1,3 +1,4 @@
+import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import type { ClientSessionRequest, ClientSessionUpdate } from './schema/client-session-request';
 
 export interface IssuedToken {
@@ -11,7 +12,14 @@ export interface PrimerCallContext {
   requestId: string;
 }
 
-// The port the use case sees; adapters throw only UpstreamError subclasses.
+// Primer answered an update but will not apply it (a 4xx, or a body it would send again): create a new session instead.
+export class SessionUpdateRefusedError extends UpstreamRejectedError {
+  constructor(detail: string, status?: number, options?: { cause?: unknown }) {
+    super('primer', detail, status, options);
+  }
+}
+
+// The port the use case sees; adapters throw only UpstreamError subclasses, and `update` a SessionUpdateRefusedError when refused.
 export interface PrimerSessions {
   create(body: ClientSessionRequest, context: PrimerCallContext): Promise<IssuedToken>;
   update(body: ClientSessionUpdate, context: PrimerCallContext): Promise<void>;

@@ -1,7 +1,7 @@
 import type { AttemptResult } from '../upstream/http-attempt';
 import { backoffDelayMs, type BackoffOptions } from './backoff';
 import { parseRetryAfterMs } from './retry-after';
-import { shouldRetry, type AttemptOutcome } from './retry-policy';
+import { shouldRetry } from './retry-policy';
 
 export interface RetryLoopOptions {
   budgetMs: number;
@@ -26,26 +26,12 @@ export async function retryLoop(attempt: (remainingMs: number) => Promise<Attemp
   for (let attempts = 1; ; attempts++) {
     const result = await attempt(deadline - options.now());
     const retryAfterMs = result.kind === 'response' ? parseRetryAfterMs(headerText(result.headers['retry-after']), Date.now()) : undefined;
-    const outcome = outcomeOf(result);
-    if (outcome === undefined || !shouldRetry(outcome, attempts, options.maxRetries)) return { result, attempts, retryAfterMs };
+    if (!shouldRetry(result, attempts, options.maxRetries)) return { result, attempts, retryAfterMs };
     const delayMs = Math.max(backoffDelayMs(attempts, options.backoff, options.random), retryAfterMs ?? 0);
     // A retry that could not finish inside the budget only makes the shopper wait longer for the same answer.
     if (options.now() + delayMs >= deadline) return { result, attempts, retryAfterMs };
     options.onRetry?.(attempts, result, delayMs);
     await options.sleep(delayMs);
-  }
-}
-
-function outcomeOf(result: AttemptResult): AttemptOutcome | undefined {
-  switch (result.kind) {
-    case 'response':
-      return result.status >= 200 && result.status < 300 ? undefined : { kind: 'status', status: result.status };
-    case 'connection-error':
-      return { kind: 'connection-error' };
-    case 'timeout':
-      return { kind: 'timeout' };
-    case 'unreadable-body':
-      return undefined;
   }
 }
 

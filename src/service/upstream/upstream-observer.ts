@@ -6,7 +6,7 @@ export type UpstreamOutcome = 'ok' | 'client_error' | 'server_error' | 'rate_lim
 
 export type UpstreamObserver = (upstream: Upstream, outcome: UpstreamOutcome, durationMs: number) => void;
 
-export function outcomeOfStatus(status: number): UpstreamOutcome {
+function outcomeOfStatus(status: number): UpstreamOutcome {
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server_error';
   if (status >= 400) return 'client_error';
