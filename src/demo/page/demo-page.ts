@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import { contentSecurityPolicy } from 'helmet';
 import type { Cart } from '../../service/orders/cart';
 import { cartAmount } from '../../service/checkout/client-session/cart-amount';
-import { formatMinorUnits } from '../../service/checkout/client-session/money';
+import { formatMinorUnits } from './format-minor-units';
 
 const PUBLIC_DIR = path.resolve(__dirname, '..', '..', '..', 'public');
 // The npm package is only a loader: a real client token makes it fetch PrimerCoreSDK.min.js and Checkout.css from sdk.primer.io.

@@ -1,4 +1,4 @@
-import { CartNotPayableError } from '../checkout/errors/cart-not-payable-error';
+import { CartNotPayableError } from '../checkout/client-session/cart-not-payable-error';
 import { CartNotFoundError } from '../orders/errors/cart-not-found-error';
 import { ShopperUnauthenticatedError } from '../orders/errors/shopper-unauthenticated-error';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';

@@ -1,9 +1,7 @@
 import type { Cart, CartAddress } from '../../orders/cart';
 import type { CheckoutCustomerDetails, OptionalAddress } from '../../primer/schema/customer';
-import { assignDefined } from './assign-defined';
-import { isEmailAddress } from './email-address';
+import { assignDefined, boundedText, descriptiveText, isEmailAddress } from './field-rules';
 import { isCountryCode } from './known-codes';
-import { boundedText, descriptiveText } from './optional-text';
 
 // Customer details help 3-D Secure and routing but never decide the payment: what Primer would refuse is left out.
 export function buildCustomer(customer: Cart['customer'], warnings: string[]): CheckoutCustomerDetails | undefined {
@@ -39,4 +37,3 @@ function buildAddress(address: CartAddress | undefined, field: string, warnings:
   }
   return Object.keys(built).length > 0 ? built : undefined;
 }
-

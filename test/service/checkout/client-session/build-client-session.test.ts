@@ -1,5 +1,5 @@
 import { buildClientSession } from '../../../../src/service/checkout/client-session/build-client-session';
-import { CartNotPayableError, type NotPayableReason } from '../../../../src/service/checkout/errors/cart-not-payable-error';
+import { CartNotPayableError, type NotPayableReason } from '../../../../src/service/checkout/client-session/cart-not-payable-error';
 import type { Cart } from '../../../../src/service/orders/cart';
 import { DEMO_CARTS } from '../../../../src/demo/orders/demo-carts';
 import { primerSchemaErrors } from '../../../support/primer-openapi';

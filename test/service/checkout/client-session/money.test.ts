@@ -1,5 +1,5 @@
-import { minorUnitExponent } from '../../../../src/service/checkout/client-session/currency-exponents';
-import { formatMinorUnits, isMinorUnitAmount } from '../../../../src/service/checkout/client-session/money';
+import { CartNotPayableError } from '../../../../src/service/checkout/client-session/cart-not-payable-error';
+import { isMinorUnitAmount, minorUnitExponent, sumMinorUnits } from '../../../../src/service/checkout/client-session/money';
 import { CURRENCY_CODES } from '../../../../src/service/primer/schema/currency-codes';
 
 describe('minorUnitExponent', () => {
@@ -21,30 +21,6 @@ describe('minorUnitExponent', () => {
   });
 });
 
-describe('formatMinorUnits', () => {
-  it.each([
-    [3350, 'GBP', '33.50 GBP'],
-    [5, 'GBP', '0.05 GBP'],
-    [0, 'EUR', '0.00 EUR'],
-    [1000, 'KWD', '1.000 KWD'],
-    [23500, 'KWD', '23.500 KWD'],
-    [7, 'BHD', '0.007 BHD'],
-    [100, 'JPY', '100 JPY'],
-    [12345, 'CLF', '1.2345 CLF'],
-    [-250, 'USD', '-2.50 USD'],
-  ])('%i %s reads %p', (amount, code, expected) => {
-    expect(formatMinorUnits(amount, code)).toBe(expected);
-  });
-
-  it('when the currency has no minor unit, then it refuses rather than guess', () => {
-    expect(() => formatMinorUnits(100, 'XAU')).toThrow(RangeError);
-  });
-
-  it('when the amount is not an integer, then it refuses', () => {
-    expect(() => formatMinorUnits(33.5, 'GBP')).toThrow(RangeError);
-  });
-});
-
 describe('isMinorUnitAmount', () => {
   it.each([0, 1, Number.MAX_SAFE_INTEGER])('accepts %p', (value) => {
     expect(isMinorUnitAmount(value)).toBe(true);
@@ -52,5 +28,18 @@ describe('isMinorUnitAmount', () => {
 
   it.each([-1, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Number.POSITIVE_INFINITY, '100', null])('refuses %p', (value) => {
     expect(isMinorUnitAmount(value)).toBe(false);
+  });
+});
+
+describe('sumMinorUnits', () => {
+  it('adds amounts of minor units', () => {
+    expect(sumMinorUnits([1200, 350, 0], 'amount')).toBe(1550);
+  });
+
+  it('when the sum would pass Number.MAX_SAFE_INTEGER, then the cart is not payable, naming the field', () => {
+    const sum = () => sumMinorUnits([Number.MAX_SAFE_INTEGER, 1], 'amount');
+
+    expect(sum).toThrow(CartNotPayableError);
+    expect(sum).toThrow(expect.objectContaining({ reason: 'invalid_amount', detail: 'amount' }));
   });
 });
