@@ -25,7 +25,6 @@ export interface FakeServer {
 // A real HTTP server on 127.0.0.1, port 0: the code under test talks to it over a real socket.
 export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   let accepted = 0;
   const server = http.createServer((raw, res) => {
     const chunks: Buffer[] = [];
@@ -36,11 +35,8 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
       void handler(recorded, res, raw);
     });
   });
-  server.on('connection', (socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  server.on('connection', () => (accepted += 1));
+  const close = closerOf(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -48,12 +44,22 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     port,
     requests,
     connections: () => accepted,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
+}
+
+// Closes the server and every socket it still holds (keep-alive ones too), so no test leaves a handle open.
+export function closerOf(server: net.Server): () => Promise<void> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
 }
 
 // A loopback URL nothing listens on: the port was bound, then released, so a connect is refused at once.

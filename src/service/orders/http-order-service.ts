@@ -24,7 +24,7 @@ export class HttpOrderService implements OrderService {
   private readonly http;
 
   constructor(private readonly options: HttpOrderServiceOptions) {
-    this.http = createUpstreamHttpClient(options.baseUrl);
+    this.http = createUpstreamHttpClient(options.baseUrl, { Accept: 'application/json' });
   }
 
   async loadCart(request: LoadCartRequest): Promise<Cart> {
@@ -45,7 +45,6 @@ export class HttpOrderService implements OrderService {
       method: 'GET',
       path: `/carts/${encodeURIComponent(request.cartId)}`,
       headers: {
-        Accept: 'application/json',
         'X-Request-Id': request.requestId,
         ...(authorization === undefined ? {} : { Authorization: authorization }),
         ...(cookie === undefined ? {} : { Cookie: cookie }),

@@ -34,7 +34,12 @@ export class HttpPrimerSessions implements PrimerSessions {
   private readonly stepDeadlines = new WeakMap<PrimerCallContext, number>();
 
   constructor(private readonly options: HttpPrimerSessionsOptions) {
-    this.http = createUpstreamHttpClient(options.apiUrl);
+    this.http = createUpstreamHttpClient(options.apiUrl, {
+      'X-Api-Key': options.apiKey,
+      'X-Api-Version': options.apiVersion,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    });
   }
 
   async create(body: ClientSessionRequest, context: PrimerCallContext): Promise<IssuedToken> {
@@ -84,13 +89,7 @@ export class HttpPrimerSessions implements PrimerSessions {
     const result = await sendAttempt(this.http, {
       method,
       path: '/client-session',
-      headers: {
-        'X-Api-Key': this.options.apiKey,
-        'X-Api-Version': this.options.apiVersion,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'X-Request-Id': context.requestId,
-      },
+      headers: { 'X-Request-Id': context.requestId },
       body,
       timeoutMs: remainingMs,
     });

@@ -1,6 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
 import axios, { type AxiosInstance, type Method, type RawAxiosRequestHeaders } from 'axios';
+import { egressDispatcher, type EgressProxyEnv } from './egress-dispatcher';
+import { ACCEPT_ENCODING } from './read-body';
+import { undiciAdapter } from './undici-adapter';
 
 export const MAX_UPSTREAM_BODY_BYTES = 1024 * 1024;
 
@@ -19,12 +20,13 @@ export interface AttemptRequest {
   timeoutMs: number;
 }
 
-// One axios instance per upstream, made once: keep-alive sockets, no redirects, bodies kept as text so junk is an outcome.
-export function createUpstreamHttpClient(baseURL: string): AxiosInstance {
+// One axios instance per upstream, made once: its fixed headers built here, each attempt on undici's keep-alive pool
+// (or through the egress proxy), no redirects, bodies kept as text so junk is an outcome.
+export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders = {}, env?: EgressProxyEnv): AxiosInstance {
   return axios.create({
     baseURL,
-    httpAgent: new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-    httpsAgent: new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+    adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin, env)),
+    headers: { 'Accept-Encoding': ACCEPT_ENCODING, 'User-Agent': `axios/${axios.VERSION}`, ...fixedHeaders },
     maxRedirects: 0,
     maxContentLength: MAX_UPSTREAM_BODY_BYTES,
     responseType: 'text',
@@ -33,7 +35,7 @@ export function createUpstreamHttpClient(baseURL: string): AxiosInstance {
   });
 }
 
-// Sends once; the abort signal bounds the whole exchange (a trickling body too), unlike axios' socket-idle `timeout`.
+// Sends once; `timeout` bounds the whole exchange (a trickling body too) with one timer in the adapter.
 export async function sendAttempt(client: AxiosInstance, request: AttemptRequest): Promise<AttemptResult> {
   try {
     const response = await client.request<string>({
@@ -41,7 +43,7 @@ export async function sendAttempt(client: AxiosInstance, request: AttemptRequest
       url: request.path,
       headers: request.headers,
       data: request.body,
-      signal: AbortSignal.timeout(Math.max(1, request.timeoutMs)),
+      timeout: Math.max(1, request.timeoutMs),
     });
     return { kind: 'response', status: response.status, headers: response.headers, body: typeof response.data === 'string' ? response.data : '' };
   } catch (error) {
@@ -49,11 +51,14 @@ export async function sendAttempt(client: AxiosInstance, request: AttemptRequest
   }
 }
 
+// The budget ran out (our timer or a cancel), or the connection could not even be opened in time.
+const TIMEOUT_CODES = new Set(['ERR_CANCELED', 'ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
 function classifyFailure(error: unknown): AttemptResult {
   if (!axios.isAxiosError(error)) return { kind: 'connection-error', detail: String(error) };
-  if (error.code === 'ERR_CANCELED' || error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { kind: 'timeout' };
-  if (error.message.includes('maxContentLength')) return { kind: 'unreadable-body', detail: 'answer over 1 MiB' };
-  if (error.code === 'Z_DATA_ERROR') return { kind: 'unreadable-body', detail: 'compressed answer that does not inflate' };
+  if (TIMEOUT_CODES.has(error.code ?? '')) return { kind: 'timeout' };
+  if (error.code === 'ERR_BODY_TOO_LARGE') return { kind: 'unreadable-body', detail: 'answer over 1 MiB' };
+  if (error.code === 'ERR_BODY_DOES_NOT_INFLATE') return { kind: 'unreadable-body', detail: 'compressed answer that does not inflate' };
   return { kind: 'connection-error', detail: error.code ?? error.message };
 }
 
