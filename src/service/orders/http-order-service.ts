@@ -13,7 +13,7 @@ export interface HttpOrderServiceOptions {
   baseUrl: string;
   timeoutMs: number;
   logger: Logger;
-  observe?: UpstreamObserver;
+  observe: UpstreamObserver;
 }
 
 const isCart = new Ajv({ allErrors: false }).compile<Cart>(CartSchema);
@@ -51,7 +51,7 @@ export class HttpOrderService implements OrderService {
       },
       timeoutMs: deadline - Date.now(),
     });
-    this.options.observe?.('orders', outcomeOfAttempt(result), performance.now() - started);
+    this.options.observe('orders', outcomeOfAttempt(result), performance.now() - started);
     return result;
   }
 

@@ -33,10 +33,6 @@ export class CircuitBreaker {
     this.#onStateChange = options.onStateChange;
   }
 
-  get state(): BreakerState {
-    return this.#state;
-  }
-
   tryAcquire(): BreakerPermit {
     if (this.#state === 'closed') return { allowed: true };
     if (this.#state === 'open') {

@@ -18,12 +18,11 @@ export interface HttpPrimerSessionsOptions {
   apiVersion: string;
   timeoutMs: number;
   maxRetries: number;
-  backoff?: BackoffOptions;
   logger: Logger;
-  observe?: UpstreamObserver;
+  observe: UpstreamObserver;
 }
 
-const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 100, capMs: 2_000 };
+const BACKOFF: BackoffOptions = { baseMs: 100, capMs: 2_000 };
 // What the shopper is told to wait when Primer is down and said nothing about when to come back.
 const DEFAULT_RETRY_AFTER_S = 2;
 
@@ -68,7 +67,7 @@ export class HttpPrimerSessions implements PrimerSessions {
     const { result, attempts, retryAfterMs } = await retryLoop((remainingMs) => this.attempt(method, body, context, remainingMs), {
       budgetMs,
       maxRetries: this.options.maxRetries,
-      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      backoff: BACKOFF,
       now: Date.now,
       sleep: (ms) => sleep(ms),
       onRetry: (attempt, failed, delayMs) =>
@@ -93,7 +92,7 @@ export class HttpPrimerSessions implements PrimerSessions {
       body,
       timeoutMs: remainingMs,
     });
-    this.options.observe?.('primer', outcomeOfAttempt(result), performance.now() - started);
+    this.options.observe('primer', outcomeOfAttempt(result), performance.now() - started);
     return result;
   }
 

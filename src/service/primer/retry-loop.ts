@@ -9,7 +9,6 @@ export interface RetryLoopOptions {
   backoff: BackoffOptions;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
-  random?: () => number;
   onRetry?: (attempt: number, result: AttemptResult, delayMs: number) => void;
 }
 
@@ -25,9 +24,9 @@ export async function retryLoop(attempt: (remainingMs: number) => Promise<Attemp
   const deadline = options.now() + options.budgetMs;
   for (let attempts = 1; ; attempts++) {
     const result = await attempt(deadline - options.now());
-    const retryAfterMs = result.kind === 'response' ? parseRetryAfterMs(headerText(result.headers['retry-after']), Date.now()) : undefined;
+    const retryAfterMs = result.kind === 'response' ? parseRetryAfterMs(headerText(result.headers['retry-after']), options.now()) : undefined;
     if (!shouldRetry(result, attempts, options.maxRetries)) return { result, attempts, retryAfterMs };
-    const delayMs = Math.max(backoffDelayMs(attempts, options.backoff, options.random), retryAfterMs ?? 0);
+    const delayMs = Math.max(backoffDelayMs(attempts, options.backoff), retryAfterMs ?? 0);
     // A retry that could not finish inside the budget only makes the shopper wait longer for the same answer.
     if (options.now() + delayMs >= deadline) return { result, attempts, retryAfterMs };
     options.onRetry?.(attempts, result, delayMs);

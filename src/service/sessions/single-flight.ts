@@ -2,10 +2,6 @@
 export class SingleFlight<T> {
   readonly #pending = new Map<string, Promise<T>>();
 
-  get inFlight(): number {
-    return this.#pending.size;
-  }
-
   run(key: string, work: () => Promise<T>): Promise<T> {
     const pending = this.#pending.get(key);
     if (pending !== undefined) return pending;

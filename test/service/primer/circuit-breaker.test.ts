@@ -11,7 +11,9 @@ function makeBreaker(failureThreshold = 3) {
     now: () => clock.now,
     onStateChange: (from, to) => transitions.push([from, to]),
   });
-  return { breaker, clock, transitions };
+  // The state as the breaker reports it to its owner (metrics, logs): the last transition's target.
+  const state = (): BreakerState => transitions.at(-1)?.[1] ?? 'closed';
+  return { breaker, clock, transitions, state };
 }
 
 function fail(breaker: CircuitBreaker, times: number): void {
@@ -23,81 +25,81 @@ function fail(breaker: CircuitBreaker, times: number): void {
 
 describe('CircuitBreaker', () => {
   it('when fewer than the threshold of consecutive failures happen, then it stays closed', () => {
-    const { breaker } = makeBreaker(3);
+    const { breaker, state } = makeBreaker(3);
     fail(breaker, 2);
-    expect(breaker.state).toBe('closed');
+    expect(state()).toBe('closed');
     expect(breaker.tryAcquire()).toEqual({ allowed: true });
   });
 
   it('when the threshold of consecutive failures is reached, then it opens and refuses with the time left', () => {
-    const { breaker, clock } = makeBreaker(3);
+    const { breaker, clock, state } = makeBreaker(3);
     fail(breaker, 3);
-    expect(breaker.state).toBe('open');
+    expect(state()).toBe('open');
     expect(breaker.tryAcquire()).toEqual({ allowed: false, retryAfterMs: RESET_MS });
     clock.now += 10_000;
     expect(breaker.tryAcquire()).toEqual({ allowed: false, retryAfterMs: RESET_MS - 10_000 });
   });
 
   it('when a success comes between failures, then the count starts again', () => {
-    const { breaker } = makeBreaker(3);
+    const { breaker, state } = makeBreaker(3);
     fail(breaker, 2);
     breaker.recordSuccess();
     fail(breaker, 2);
-    expect(breaker.state).toBe('closed');
+    expect(state()).toBe('closed');
     fail(breaker, 1);
-    expect(breaker.state).toBe('open');
+    expect(state()).toBe('open');
   });
 
   it('when a neutral outcome comes between failures, then the count neither resets nor grows', () => {
-    const { breaker } = makeBreaker(3);
+    const { breaker, state } = makeBreaker(3);
     fail(breaker, 2);
     breaker.recordNeutral();
     breaker.recordNeutral();
-    expect(breaker.state).toBe('closed');
+    expect(state()).toBe('closed');
     fail(breaker, 1);
-    expect(breaker.state).toBe('open');
+    expect(state()).toBe('open');
   });
 
   it('when resetMs has passed, then it half-opens and lets exactly one probe through', () => {
-    const { breaker, clock } = makeBreaker(1);
+    const { breaker, clock, state } = makeBreaker(1);
     fail(breaker, 1);
     clock.now += RESET_MS - 1;
     expect(breaker.tryAcquire()).toEqual({ allowed: false, retryAfterMs: 1 });
     clock.now += 1;
     expect(breaker.tryAcquire()).toEqual({ allowed: true });
-    expect(breaker.state).toBe('half-open');
+    expect(state()).toBe('half-open');
     expect(breaker.tryAcquire()).toEqual({ allowed: false, retryAfterMs: PROBE_IN_FLIGHT_RETRY_AFTER_MS });
     expect(breaker.tryAcquire()).toEqual({ allowed: false, retryAfterMs: PROBE_IN_FLIGHT_RETRY_AFTER_MS });
   });
 
   it('when the probe succeeds, then it closes and lets everyone through', () => {
-    const { breaker, clock } = makeBreaker(1);
+    const { breaker, clock, state } = makeBreaker(1);
     fail(breaker, 1);
     clock.now += RESET_MS;
     breaker.tryAcquire();
     breaker.recordSuccess();
-    expect(breaker.state).toBe('closed');
+    expect(state()).toBe('closed');
     expect(breaker.tryAcquire()).toEqual({ allowed: true });
     expect(breaker.tryAcquire()).toEqual({ allowed: true });
   });
 
   it('when the probe fails, then it re-opens for another full resetMs', () => {
-    const { breaker, clock } = makeBreaker(2);
+    const { breaker, clock, state } = makeBreaker(2);
     fail(breaker, 2);
     clock.now += RESET_MS + 5_000;
     breaker.tryAcquire();
     breaker.recordFailure();
-    expect(breaker.state).toBe('open');
+    expect(state()).toBe('open');
     expect(breaker.tryAcquire()).toEqual({ allowed: false, retryAfterMs: RESET_MS });
   });
 
   it('when the probe ends neutrally, then it stays half-open and the next request becomes the probe', () => {
-    const { breaker, clock } = makeBreaker(1);
+    const { breaker, clock, state } = makeBreaker(1);
     fail(breaker, 1);
     clock.now += RESET_MS;
     breaker.tryAcquire();
     breaker.recordNeutral();
-    expect(breaker.state).toBe('half-open');
+    expect(state()).toBe('half-open');
     expect(breaker.tryAcquire()).toEqual({ allowed: true });
     expect(breaker.tryAcquire()).toMatchObject({ allowed: false });
   });
@@ -111,9 +113,9 @@ describe('CircuitBreaker', () => {
   });
 
   it('when the threshold is 0, then it never opens', () => {
-    const { breaker, transitions } = makeBreaker(0);
+    const { breaker, transitions, state } = makeBreaker(0);
     fail(breaker, 1000);
-    expect(breaker.state).toBe('closed');
+    expect(state()).toBe('closed');
     expect(breaker.tryAcquire()).toEqual({ allowed: true });
     expect(transitions).toEqual([]);
   });

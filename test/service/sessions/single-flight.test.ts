@@ -16,7 +16,6 @@ describe('SingleFlight', () => {
     const gate = deferred<{ token: string }>();
     const work = jest.fn(() => gate.promise);
     const calls = Array.from({ length: 50 }, () => flight.run('cart_1', work));
-    expect(flight.inFlight).toBe(1);
     gate.resolve({ token: 'tok_1' });
     const results = await Promise.all(calls);
     expect(work).toHaveBeenCalledTimes(1);
@@ -39,7 +38,6 @@ describe('SingleFlight', () => {
     gate.reject(failure);
     await expect(first).rejects.toBe(failure);
     await expect(second).rejects.toBe(failure);
-    expect(flight.inFlight).toBe(0);
     await expect(flight.run('k', async () => 'fresh')).resolves.toBe('fresh');
   });
 
@@ -50,7 +48,7 @@ describe('SingleFlight', () => {
         throw new Error('boom');
       });
     await expect(run()).rejects.toThrow('boom');
-    expect(flight.inFlight).toBe(0);
+    await expect(flight.run('k', async () => 'fresh')).resolves.toBe('fresh');
   });
 
   it('when the work has settled, then a later call starts afresh', async () => {
@@ -59,6 +57,5 @@ describe('SingleFlight', () => {
     const work = async () => ++calls;
     expect(await flight.run('k', work)).toBe(1);
     expect(await flight.run('k', work)).toBe(2);
-    expect(flight.inFlight).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { CLIENT_TOKEN_TTL_MS, primerTimestamp } from './expiry-date';
 import type { SessionFields } from './session-fields';
 
-export interface StoredSession {
+export interface EmulatorSession {
   clientToken: string;
   expiresAt: Date;
   clientTokenExpirationDate: string;
@@ -12,7 +12,7 @@ export interface StoredSession {
 
 // In-memory sessions, bounded: the least recently used one goes when the limit is reached.
 export class EmulatorSessions {
-  private readonly sessions: LRUCache<string, StoredSession>;
+  private readonly sessions: LRUCache<string, EmulatorSession>;
 
   constructor(
     maxSessions: number,
@@ -21,7 +21,7 @@ export class EmulatorSessions {
     this.sessions = new LRUCache({ max: maxSessions });
   }
 
-  create(fields: SessionFields): StoredSession {
+  create(fields: SessionFields): EmulatorSession {
     const expiresAt = new Date(this.now().getTime() + CLIENT_TOKEN_TTL_MS);
     const session = {
       clientToken: randomBytes(32).toString('base64url'),
@@ -35,7 +35,7 @@ export class EmulatorSessions {
   }
 
   // Unknown and expired tokens look the same to the caller, as they do at Primer.
-  find(clientToken: string): StoredSession | undefined {
+  find(clientToken: string): EmulatorSession | undefined {
     const session = this.sessions.get(clientToken);
     if (!session) return undefined;
     if (session.expiresAt.getTime() <= this.now().getTime()) {
@@ -45,7 +45,7 @@ export class EmulatorSessions {
     return session;
   }
 
-  replace(session: StoredSession, fields: SessionFields): StoredSession {
+  replace(session: EmulatorSession, fields: SessionFields): EmulatorSession {
     const updated = { ...session, fields };
     this.sessions.set(session.clientToken, updated);
     return updated;
