@@ -32,7 +32,7 @@ export const createdWith =
   (req, res) => {
     issued += 1;
     sendJson(res, 200, {
-      clientToken: `token-${req.headers['x-request-id'] ?? 'x'}-${issued}-${Math.random().toString(36).slice(2)}`,
+      clientToken: `token-${String(req.headers['x-request-id'] ?? 'x')}-${issued}-${Math.random().toString(36).slice(2)}`,
       clientTokenExpirationDate: expiry,
       ...(JSON.parse(req.body || '{}') as object),
       warnings: [],

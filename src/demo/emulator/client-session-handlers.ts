@@ -4,7 +4,6 @@ import { validateClientSessionRequest, validateClientSessionUpdate } from './sch
 import { invalidClientTokenError, primerError, requestValidationError } from './primer-error';
 import { applySessionUpdate } from './sessions/apply-session-update';
 import type { EmulatorSessions } from './sessions/emulator-sessions';
-import type { SessionFields } from './sessions/session-fields';
 import { sessionView } from './sessions/session-view';
 
 type Fields = Record<string, unknown>;
@@ -29,7 +28,7 @@ function emptyMetadataKey(res: Response): void {
 // POST, GET and PATCH /client-session over the emulator's in-memory sessions.
 export function clientSessionHandlers(sessions: EmulatorSessions) {
   return {
-    create(req: Request, res: Response): void {
+    create: (req: Request, res: Response): void => {
       const verdict = validateClientSessionRequest(req.body);
       if (!verdict.valid) {
         res.status(422).json(requestValidationError('ClientSessionAPIRequest', verdict.errors));
@@ -37,7 +36,7 @@ export function clientSessionHandlers(sessions: EmulatorSessions) {
       }
       const body = req.body as Fields;
       if (hasEmptyMetadataKey(body)) return emptyMetadataKey(res);
-      const session = sessions.create(body as SessionFields);
+      const session = sessions.create(body);
       const answer: ClientSessionWithToken = {
         clientToken: session.clientToken,
         clientTokenExpirationDate: session.clientTokenExpirationDate,
@@ -47,7 +46,7 @@ export function clientSessionHandlers(sessions: EmulatorSessions) {
       res.json(answer);
     },
 
-    read(req: Request, res: Response): void {
+    read: (req: Request, res: Response): void => {
       const token = req.query.clientToken;
       const session = typeof token === 'string' ? sessions.find(token) : undefined;
       if (!session) {
@@ -57,7 +56,7 @@ export function clientSessionHandlers(sessions: EmulatorSessions) {
       res.json(sessionView(session.fields));
     },
 
-    update(req: Request, res: Response): void {
+    update: (req: Request, res: Response): void => {
       const verdict = validateClientSessionUpdate(req.body);
       if (!verdict.valid) {
         res.status(422).json(requestValidationError('ClientSessionUpdateAPIRequest', verdict.errors));

@@ -23,6 +23,6 @@ export function requestLog(logger: Logger) {
 }
 
 export function routeOf(req: Request): string {
-  const path: unknown = req.route?.path;
+  const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? req.baseUrl + path : 'unmatched';
 }

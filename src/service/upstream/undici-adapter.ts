@@ -32,7 +32,7 @@ export function undiciAdapter(baseURL: string, dispatcher: Dispatcher): AxiosAda
       const answer = await dispatcher.request({
         origin,
         path: basePath + url,
-        method: method as Dispatcher.HttpMethod,
+        method,
         headers: headerList(config),
         body: (config.data as string | Buffer | undefined) ?? null,
         signal: abort,

@@ -31,5 +31,5 @@ export function applySessionUpdate(current: SessionFields, changes: Fields): Ses
       next[key] = { ...value, options: existing.options };
     } else next[key] = value;
   }
-  return next as SessionFields;
+  return next;
 }

@@ -16,5 +16,5 @@ function withoutEmpty<T extends object>(fields: T): T {
 // The session as Primer echoes it; a top-level `amount` wins over the one computed from the order.
 export function sessionView(fields: SessionFields): ClientSessionResponse {
   const amount = fields.amount ?? amountFromOrder(fields.order);
-  return withoutEmpty({ ...fields, ...(amount === undefined ? {} : { amount }) }) as ClientSessionResponse;
+  return withoutEmpty<ClientSessionResponse>({ ...fields, ...(amount === undefined ? {} : { amount }) });
 }
