@@ -6,4 +6,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/docker/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 20000,
+  // No test reaches past loopback: see the file.
+  setupFiles: ['<rootDir>/test/support/loopback-only.ts'],
 };
