@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const demo = await startDemoWorldIfNeeded(config, logger);
-  const { app, readiness } = composeApp(config, logger, {
+  const { app, readiness, close } = composeApp(config, logger, {
     primer: demo?.primer ?? { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' },
     orders: demo?.orders,
     pages: demo?.pages,
@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     logger.info({ host: config.host, port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion }, 'listening');
   });
-  const cleanup = async () => demo?.close();
+  const cleanup = async () => {
+    await close();
+    await demo?.close();
+  };
   installGracefulShutdown({ server, readiness, logger, timeoutMs: config.shutdownTimeoutMs, cleanup, exit: (code) => process.exit(code) });
 }
 

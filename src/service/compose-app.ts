@@ -9,7 +9,9 @@ import type { OrderService } from './orders/order-service';
 import { CircuitBreaker } from './primer/circuit-breaker';
 import { GuardedPrimerSessions } from './primer/guarded-primer-sessions';
 import { HttpPrimerSessions } from './primer/http-primer-sessions';
+import { redisSharedState, type SharedState } from './redis/redis-shared-state';
 import { Readiness } from './routes/health';
+import { ProcessOnlyFlight } from './sessions/cross-replica-flight';
 import { DisabledSessionStore } from './sessions/disabled-session-store';
 import { InMemorySessionStore } from './sessions/in-memory-session-store';
 
@@ -31,11 +33,14 @@ export interface AppParts {
 export interface ComposedApp {
   app: Express;
   readiness: Readiness;
+  // Closes the Redis connection, if any; called once the server has drained.
+  close(): Promise<void>;
 }
 
 // Adapters chosen from the config and plugged into the app; main.ts and the component tests share it.
 export function composeApp(config: Config, logger: Logger, parts: AppParts): ComposedApp {
   const metrics = new Metrics();
+  const shared = sharedStateFor(config, logger, metrics);
   const orders = orderServiceFor(config, logger, metrics, parts.orders);
   const breaker = new CircuitBreaker({
     failureThreshold: config.primer.breakerFailures,
@@ -48,8 +53,8 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
   const checkout = new CheckoutSessions({
     orders,
     primer: new GuardedPrimerSessions(new HttpPrimerSessions({ ...config.primer, ...parts.primer, logger, observe: metrics.observeUpstream }), breaker, logger),
-    sessions:
-      config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
+    sessions: shared.sessions,
+    flight: shared.flight,
     primerApiVersion: config.primer.apiVersion,
     logger,
     onSession: metrics.countSession,
@@ -62,10 +67,22 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitStore: shared.rateLimitStore,
     metrics,
     pages: parts.pages,
   });
-  return { app, readiness };
+  return { app, readiness, close: shared.close };
+}
+
+// One replica keeps its state in memory; several share it through Redis (contract section 6).
+function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): SharedState {
+  if (config.redis.url) return redisSharedState(config, config.redis.url, logger, metrics);
+  return {
+    sessions: config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
+    flight: new ProcessOnlyFlight(),
+    rateLimitStore: undefined,
+    close: async () => {},
+  };
 }
 
 function orderServiceFor(config: Config, logger: Logger, metrics: Metrics, fallback: OrderService | undefined): OrderService {

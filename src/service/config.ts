@@ -29,6 +29,12 @@ export interface Config {
   readonly sessionReuseMinTtlS: number;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: LogLevel;
+  // Shared state for several replicas (contract section 6); no URL keeps it in process memory.
+  readonly redis: {
+    readonly url: string | undefined;
+    readonly keyPrefix: string;
+    readonly timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +97,11 @@ export function loadConfig(env: Env): Config {
     sessionReuseMinTtlS: read('SESSION_REUSE_MIN_TTL_S', 3_600, int(0, 86_400), 'must be an integer from 0 to 86400 (s; 0 turns reuse off)'),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10_000, int(0, 600_000), 'must be an integer from 0 to 600000 (ms)'),
     logLevel: read('LOG_LEVEL', 'info', (raw) => LOG_LEVELS.find((level) => level === raw), `must be one of ${LOG_LEVELS.join(', ')}`),
+    redis: {
+      url: read('REDIS_URL', undefined, redisUrl, 'must be a redis:// or rediss:// URL with a host'),
+      keyPrefix: read('REDIS_KEY_PREFIX', 'checkout-session:', (raw) => (/^[\x21-\x7e]{1,64}$/.test(raw) ? raw : undefined), 'must be 1 to 64 printable characters without spaces'),
+      timeoutMs: read('REDIS_TIMEOUT_MS', 200, int(10, 10_000), 'must be an integer from 10 to 10000 (ms)'),
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -101,6 +112,16 @@ function httpUrl(raw: string): string | undefined {
   try {
     const url = new URL(raw);
     return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password ? raw.replace(/\/+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// User and password may sit in the URL; the problem line names the variable only, never the value.
+function redisUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '' ? raw : undefined;
   } catch {
     return undefined;
   }

@@ -24,6 +24,8 @@ const BAD_ENV = {
   TRUST_PROXY: 'everyone',
   SHUTDOWN_TIMEOUT_MS: '1e4',
   LOG_LEVEL: 'loud',
+  REDIS_URL: 'http://:8c1f0e5d3b2a@redis.internal:6379',
+  REDIS_TIMEOUT_MS: '0',
 };
 
 describe('loadConfig', () => {
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       logLevel: 'info',
       primer: { apiUrl: 'https://api.sandbox.primer.io', apiVersion: '2.4', timeoutMs: 10_000, maxRetries: 2 },
+      redis: { url: undefined, keyPrefix: 'checkout-session:', timeoutMs: 200 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -59,6 +62,18 @@ describe('loadConfig', () => {
     ['10.0.0.0/8, 192.168.1.7', '10.0.0.0/8,192.168.1.7'],
   ])('when TRUST_PROXY is %s, then Express gets %p', (raw, expected) => {
     expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['redis://:p4ss@redis.internal:6379/2', 'rediss://checkout:p4ss@redis.internal:6380'])('when REDIS_URL is %s, then it is taken as it is', (url) => {
+    expect(loadConfig({ REDIS_URL: url, REDIS_KEY_PREFIX: 'shop-eu:', REDIS_TIMEOUT_MS: '150' }).redis).toEqual({ url, keyPrefix: 'shop-eu:', timeoutMs: 150 });
+  });
+
+  it.each(['redis.internal:6379', 'https://redis.internal', 'redis://', 'not a url'])('when REDIS_URL is %s, then start-up stops on it', (url) => {
+    expect(problemsOf({ REDIS_URL: url }).map((problem) => problem.split(':')[0])).toEqual(['REDIS_URL']);
+  });
+
+  it('when the Redis key prefix has a space, then start-up stops on it', () => {
+    expect(problemsOf({ REDIS_KEY_PREFIX: 'shop eu:' }).map((problem) => problem.split(':')[0])).toEqual(['REDIS_KEY_PREFIX']);
   });
 
   it('when many variables are bad, then every one is reported at once, one line each, by name', () => {

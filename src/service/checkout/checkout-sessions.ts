@@ -2,7 +2,8 @@ import type { Logger } from '../logger';
 import type { OrderService, ShopperCredentials } from '../orders/order-service';
 import { SessionUpdateRefusedError, type IssuedToken, type PrimerSessions } from '../primer/primer-sessions';
 import type { ClientSessionRequest } from '../primer/schema/client-session-request';
-import { sessionKey, type SessionStore } from '../sessions/session-store';
+import type { CrossReplicaFlight } from '../sessions/cross-replica-flight';
+import { sessionKey, type SessionStore, type StoredSession } from '../sessions/session-store';
 import { SingleFlight } from '../sessions/single-flight';
 import { buildClientSession } from './client-session/build-client-session';
 import { buildClientSessionUpdate } from './client-session/build-client-session-update';
@@ -19,6 +20,8 @@ export interface CheckoutSessionsDeps {
   orders: OrderService;
   primer: PrimerSessions;
   sessions: SessionStore;
+  // With several replicas, the one that calls Primer for a cart version; the others pick up its result.
+  flight: CrossReplicaFlight;
   primerApiVersion: string;
   logger: Logger;
   onSession?: (outcome: SessionOutcome) => void;
@@ -41,16 +44,33 @@ export class CheckoutSessions {
     if (warnings.length > 0) this.deps.logger.warn({ requestId: request.requestId, warnings }, 'optional cart details left out of the Primer session');
     const key = sessionKey(cart.id, this.deps.primerApiVersion);
     const version = String(cart.version);
+    const flightKey = `${key}:${encodeURIComponent(version)}`;
     // Concurrent calls for the same cart version (a double click, a refresh storm) share one Primer call.
-    const settled = await this.flights.run(`${key}:${encodeURIComponent(version)}`, () => this.settle(key, version, body, request.requestId));
+    const settled = await this.flights.run(flightKey, () => this.settle(key, flightKey, version, body, request.requestId));
     return settled.token;
   }
 
-  private async settle(key: string, version: string, body: ClientSessionRequest, requestId: string): Promise<Settled> {
+  private async settle(key: string, flightKey: string, version: string, body: ClientSessionRequest, requestId: string): Promise<Settled> {
+    const reused = this.reuse(await this.deps.sessions.get(key), version);
+    if (reused) return reused;
+    // Concurrent calls for this cart version on other replicas share one Primer call too.
+    return this.deps.flight.run(flightKey, {
+      // Read again once the claim is ours: another replica may have finished between the read above and the claim.
+      work: async () => {
+        const latest = await this.deps.sessions.get(key);
+        return this.reuse(latest, version) ?? this.callPrimer(key, version, latest, body, requestId);
+      },
+      settledElsewhere: async () => this.reuse(await this.deps.sessions.get(key), version),
+    });
+  }
+
+  private reuse(stored: StoredSession | undefined, version: string): Settled | undefined {
+    return stored?.cartVersion === version ? this.report({ token: stored, outcome: 'reused' }) : undefined;
+  }
+
+  private async callPrimer(key: string, version: string, stored: StoredSession | undefined, body: ClientSessionRequest, requestId: string): Promise<Settled> {
     // One context for the whole step: the adapter's PRIMER_TIMEOUT_MS spans an update and the create after it.
     const context = { requestId };
-    const stored = await this.deps.sessions.get(key);
-    if (stored?.cartVersion === version) return this.report({ token: stored, outcome: 'reused' });
     if (stored) {
       try {
         await this.deps.primer.update(buildClientSessionUpdate(stored.clientToken, body), context);

@@ -1,6 +1,7 @@
 import { rateLimit, type Store } from 'express-rate-limit';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger';
+import { RedisUnavailableError } from '../redis/redis-unavailable-error';
 import { sendProblem } from './problem';
 
 // The store port: express-rate-limit's Store interface; memory by default, a shared store (e.g. Redis) can replace it.
@@ -29,7 +30,10 @@ export function rateLimitPerClient(options: RateLimitOptions) {
     // Its configuration checks (e.g. a too permissive trust proxy) and store errors go to our log, not the console.
     logger: {
       warn: (error, message) => options.logger.warn({ err: error }, message ?? 'rate limiter warning'),
-      error: (error, message) => options.logger.error({ err: error }, message ?? 'rate limiter error'),
+      // A Redis failure was already counted and logged (about once a minute); the request goes through unlimited.
+      error: (error, message) => {
+        if (!(error instanceof RedisUnavailableError)) options.logger.error({ err: error }, message ?? 'rate limiter error');
+      },
     },
     // The limiter has already set Retry-After and the RateLimit headers.
     handler: (req, res) =>

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { SessionOutcome } from '../checkout/checkout-sessions';
 import type { BreakerState } from '../primer/circuit-breaker';
+import type { RedisOperation } from '../redis/redis-operation';
 import type { UpstreamObserver } from '../upstream/upstream-observer';
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open'];
@@ -37,6 +38,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly #redisFailures = new Counter({
+    name: 'redis_failures_total',
+    help: 'Redis steps that failed, timed out or were skipped while Redis was failing, by operation; the request went on without them.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     this.setBreakerState('closed');
@@ -52,6 +60,10 @@ export class Metrics {
 
   readonly countSession = (outcome: SessionOutcome): void => {
     this.#sessions.inc({ outcome });
+  };
+
+  readonly countRedisFailure = (operation: RedisOperation): void => {
+    this.#redisFailures.inc({ operation });
   };
 
   readonly setBreakerState = (state: BreakerState): void => {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { SessionStore, StoredSession } from './session-store';
+import { reusableForMs, type SessionStore, type StoredSession } from './session-store';
 
 export interface InMemorySessionStoreOptions {
   maxEntries?: number;
@@ -49,6 +49,6 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   #reusableForMs(session: StoredSession): number {
-    return session.expiresAt - this.#minTtlMs - this.#now();
+    return reusableForMs(session, this.#minTtlMs, this.#now());
   }
 }

@@ -18,3 +18,9 @@ export interface SessionStore {
 export function sessionKey(cartId: string, apiVersion: string): string {
   return `${encodeURIComponent(cartId)}:${encodeURIComponent(apiVersion)}`;
 }
+
+// How much longer a stored token may be handed out: its life left minus SESSION_REUSE_MIN_TTL_S. An entry lapses then,
+// which is always before the token itself expires.
+export function reusableForMs(session: StoredSession, minTtlMs: number, now: number): number {
+  return session.expiresAt - minTtlMs - now;
+}

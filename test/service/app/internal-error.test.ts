@@ -5,6 +5,7 @@ import { createLogger } from '../../../src/service/logger';
 import { Metrics } from '../../../src/service/metrics/metrics';
 import type { OrderService } from '../../../src/service/orders/order-service';
 import { Readiness } from '../../../src/service/routes/health';
+import { ProcessOnlyFlight } from '../../../src/service/sessions/cross-replica-flight';
 import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
 
 // A bug inside the request path: an adapter that throws something no error class describes.
@@ -23,6 +24,7 @@ function appWithBug(logs: string[]) {
       update: () => Promise.reject(new Error('Primer must not be called')),
     },
     sessions: new InMemorySessionStore({ minTtlMs: 0 }),
+    flight: new ProcessOnlyFlight(),
     primerApiVersion: '2.4',
     logger,
   });

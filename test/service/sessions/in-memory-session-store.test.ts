@@ -1,5 +1,6 @@
 import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
 import type { StoredSession } from '../../../src/service/sessions/session-store';
+import { CONTRACT_MIN_TTL_MS, sessionStoreContract } from '../../support/session-store-contract';
 
 const HOUR_MS = 3_600_000;
 const MIN_TTL_MS = HOUR_MS;
@@ -16,21 +17,11 @@ function makeStore(maxEntries?: number) {
   return { store, clock, session };
 }
 
+describe('InMemorySessionStore, the SessionStore contract', () => {
+  sessionStoreContract(() => new InMemorySessionStore({ minTtlMs: CONTRACT_MIN_TTL_MS }));
+});
+
 describe('InMemorySessionStore', () => {
-  it('when a session is set, then get returns it, and after delete it is gone', async () => {
-    const { store, session } = makeStore();
-    const stored = session('tok_1');
-    await store.set('k', stored);
-    expect(await store.get('k')).toEqual(stored);
-    await store.delete('k');
-    expect(await store.get('k')).toBeUndefined();
-  });
-
-  it('when a key was never set, then get returns undefined', async () => {
-    const { store } = makeStore();
-    expect(await store.get('missing')).toBeUndefined();
-  });
-
   it('when a caller mutates what it got, then the stored session is unchanged', async () => {
     const { store, session } = makeStore();
     await store.set('k', session('tok_1'));
@@ -47,20 +38,6 @@ describe('InMemorySessionStore', () => {
     clock.now += 1;
     expect(await store.get('k')).toBeUndefined();
     expect(store.size).toBe(0);
-  });
-
-  it('when a token arrives with no more than minTtl left, then it is not stored at all', async () => {
-    const { store, session } = makeStore();
-    await store.set('k', session('tok_short', MIN_TTL_MS));
-    expect(await store.get('k')).toBeUndefined();
-    expect(store.size).toBe(0);
-  });
-
-  it('when a short-lived token replaces a stored one, then the old one is not reused either', async () => {
-    const { store, session } = makeStore();
-    await store.set('k', session('tok_old'));
-    await store.set('k', session('tok_short', MIN_TTL_MS - 1));
-    expect(await store.get('k')).toBeUndefined();
   });
 
   it('when the cap is reached, then the least recently used entry is evicted', async () => {

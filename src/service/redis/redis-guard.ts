@@ -1,0 +1,65 @@
+import type { Logger } from '../logger';
+import type { RedisOperation } from './redis-operation';
+import { RedisUnavailableError } from './redis-unavailable-error';
+import { WarningThrottle } from './warning-throttle';
+
+export interface RedisGuardOptions {
+  logger: Logger;
+  countFailure: (operation: RedisOperation) => void;
+  // After a failure Redis is left alone this long, so a frozen Redis costs a request one REDIS_TIMEOUT_MS, not one per step.
+  pauseMs?: number;
+  warnEveryMs?: number;
+  now?: () => number;
+}
+
+const DEFAULT_PAUSE_MS = 1_000;
+const DEFAULT_WARN_EVERY_MS = 60_000;
+
+// Every Redis step goes through here: a failure is counted, logged at warn about once a minute, and never reaches the shopper.
+export class RedisGuard {
+  readonly #throttle: WarningThrottle;
+  readonly #now: () => number;
+  readonly #pauseMs: number;
+  #pausedUntil = -Infinity;
+
+  constructor(private readonly options: RedisGuardOptions) {
+    this.#now = options.now ?? Date.now;
+    this.#pauseMs = options.pauseMs ?? DEFAULT_PAUSE_MS;
+    this.#throttle = new WarningThrottle(options.warnEveryMs ?? DEFAULT_WARN_EVERY_MS, this.#now);
+  }
+
+  // The command's answer, or RedisUnavailableError (already counted and logged) when it failed or Redis is paused.
+  async run<T>(operation: RedisOperation, command: () => Promise<T>): Promise<T> {
+    if (this.#now() < this.#pausedUntil) throw new RedisUnavailableError(operation, 'paused after a recent failure');
+    try {
+      return await command();
+    } catch (error) {
+      this.#pausedUntil = this.#now() + this.#pauseMs;
+      this.reportFailure(operation, error);
+      throw new RedisUnavailableError(operation, reasonOf(error));
+    }
+  }
+
+  // The command's answer, or the fallback when Redis could not give one.
+  async attempt<T, F>(operation: RedisOperation, command: () => Promise<T>, fallback: F): Promise<T | F> {
+    try {
+      return await this.run(operation, command);
+    } catch (error) {
+      if (error instanceof RedisUnavailableError) return fallback;
+      throw error;
+    }
+  }
+
+  // Also fed by the client's 'error' event (refused or lost connections).
+  reportFailure(operation: RedisOperation, error: unknown): void {
+    this.options.countFailure(operation);
+    const held = this.#throttle.admit();
+    if (held === undefined) return;
+    // The message only: ioredis errors carry the command's arguments, which may hold a client token.
+    this.options.logger.warn({ redis: { operation, reason: reasonOf(error), failuresHeldBack: held } }, 'Redis failing: going on without shared state');
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
+}

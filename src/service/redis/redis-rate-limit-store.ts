@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { RateLimitStore } from '../http/rate-limit';
+import type { RedisGuard } from './redis-guard';
+
+// One budget per client across replicas (rate-limit-redis). A failing Redis makes the store throw, and the limiter lets the request through.
+export function redisRateLimitStore(redis: Redis, guard: RedisGuard, keyPrefix: string): RateLimitStore {
+  return new RedisStore({
+    prefix: `${keyPrefix}rate-limit:`,
+    sendCommand: async (command: string, ...args: string[]) => {
+      if (command === 'SCRIPT' && args[0] === 'LOAD' && args[1] !== undefined) return loadScript(redis, args[1]);
+      return (await guard.run('rate_limit', () => redis.call(command, ...args))) as RedisReply;
+    },
+  });
+}
+
+// The store loads its scripts once at start-up, when Redis may not be there yet, and would keep the failed load for good.
+// A script's id is its SHA-1, so the id is known without Redis; EVALSHA answers NOSCRIPT until it is loaded, and the store then loads it again.
+async function loadScript(redis: Redis, script: string): Promise<string> {
+  try {
+    return String(await redis.call('SCRIPT', 'LOAD', script));
+  } catch {
+    return createHash('sha1').update(script).digest('hex');
+  }
+}

@@ -1,0 +1,57 @@
+import type { Redis } from 'ioredis';
+import { reusableForMs, type SessionStore, type StoredSession } from '../sessions/session-store';
+import type { RedisGuard } from './redis-guard';
+
+export interface RedisSessionStoreOptions {
+  redis: Redis;
+  guard: RedisGuard;
+  keyPrefix: string;
+  // A token is reused only while it has more than this much life left (SESSION_REUSE_MIN_TTL_S).
+  minTtlMs: number;
+  now?: () => number;
+}
+
+// Sessions shared by every replica; when Redis fails, reads miss and writes are dropped, so the answer never depends on it.
+export class RedisSessionStore implements SessionStore {
+  readonly #now: () => number;
+
+  constructor(private readonly options: RedisSessionStoreOptions) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  async get(key: string): Promise<StoredSession | undefined> {
+    const raw = await this.options.guard.attempt('session_read', () => this.options.redis.get(this.#key(key)), null);
+    const session = raw === null ? undefined : parseSession(raw);
+    // Redis expires the entry itself; this guards against clocks that disagree by a little.
+    return session && reusableForMs(session, this.options.minTtlMs, this.#now()) > 0 ? session : undefined;
+  }
+
+  async set(key: string, session: StoredSession): Promise<void> {
+    const ttlMs = Math.floor(reusableForMs(session, this.options.minTtlMs, this.#now()));
+    if (ttlMs <= 0) return this.delete(key);
+    const value = JSON.stringify({ clientToken: session.clientToken, expiresAt: session.expiresAt, cartVersion: session.cartVersion });
+    await this.options.guard.attempt('session_write', () => this.options.redis.set(this.#key(key), value, 'PX', ttlMs), undefined);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.options.guard.attempt('session_delete', () => this.options.redis.del(this.#key(key)), undefined);
+  }
+
+  #key(key: string): string {
+    return `${this.options.keyPrefix}session:${key}`;
+  }
+}
+
+// Anything else under the key (another version's format, a hand-made entry) is a miss, never a crash.
+function parseSession(raw: string): StoredSession | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<Record<keyof StoredSession, unknown>>;
+    const { clientToken, expiresAt, cartVersion } = value;
+    if (typeof clientToken === 'string' && clientToken !== '' && typeof expiresAt === 'number' && typeof cartVersion === 'string') {
+      return { clientToken, expiresAt, cartVersion };
+    }
+  } catch {
+    // Not JSON: treated as absent.
+  }
+  return undefined;
+}

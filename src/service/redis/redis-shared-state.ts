@@ -1,0 +1,36 @@
+import type { Config } from '../config';
+import type { RateLimitStore } from '../http/rate-limit';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import type { CrossReplicaFlight } from '../sessions/cross-replica-flight';
+import { ProcessOnlyFlight } from '../sessions/cross-replica-flight';
+import type { SessionStore } from '../sessions/session-store';
+import { DisabledSessionStore } from '../sessions/disabled-session-store';
+import { createRedisClient } from './redis-client';
+import { RedisFlight } from './redis-flight';
+import { RedisGuard } from './redis-guard';
+import { redisRateLimitStore } from './redis-rate-limit-store';
+import { RedisSessionStore } from './redis-session-store';
+
+// What the replicas share: reused sessions, the claim on a Primer call, the rate limit budget.
+export interface SharedState {
+  sessions: SessionStore;
+  flight: CrossReplicaFlight;
+  rateLimitStore: RateLimitStore | undefined;
+  close(): Promise<void>;
+}
+
+// REDIS_URL set: one client for the process, every step through one guard so failures are counted and logged alike.
+export function redisSharedState(config: Config, redisUrl: string, logger: Logger, metrics: Metrics): SharedState {
+  const guard = new RedisGuard({ logger, countFailure: metrics.countRedisFailure });
+  const redis = createRedisClient({ url: redisUrl, timeoutMs: config.redis.timeoutMs, onConnectionError: (error) => guard.reportFailure('connection', error) });
+  const { keyPrefix } = config.redis;
+  // With reuse off there is no stored result for a waiting replica to pick up, so each replica calls Primer itself.
+  const reuse = config.sessionReuseMinTtlS > 0;
+  return {
+    sessions: reuse ? new RedisSessionStore({ redis, guard, keyPrefix, minTtlMs: config.sessionReuseMinTtlS * 1000 }) : new DisabledSessionStore(),
+    flight: reuse ? new RedisFlight({ redis, guard, keyPrefix, primerTimeoutMs: config.primer.timeoutMs }) : new ProcessOnlyFlight(),
+    rateLimitStore: config.rateLimitPerMinute > 0 ? redisRateLimitStore(redis, guard, keyPrefix) : undefined,
+    close: async () => redis.disconnect(),
+  };
+}
