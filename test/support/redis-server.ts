@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
 import { freePort } from '../../bench/harness/free-port';
 
 export interface RedisServer {
   url: string;
   port: number;
+  // False between stop() and restart(), and while frozen: a test's own commands would only hang then.
+  answering(): boolean;
   // SIGSTOP / SIGCONT: the socket stays open but nothing answers, as with a Redis stuck on a slow disk.
   freeze(): void;
   thaw(): void;
@@ -16,15 +19,27 @@ export interface RedisServer {
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   let child = await spawnRedis(port);
+  let answering = true;
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    freeze: () => void child.kill('SIGSTOP'),
-    thaw: () => void child.kill('SIGCONT'),
-    stop: () => stopChild(child),
+    answering: () => answering,
+    freeze: () => {
+      answering = false;
+      child.kill('SIGSTOP');
+    },
+    thaw: () => {
+      child.kill('SIGCONT');
+      answering = true;
+    },
+    stop: async () => {
+      answering = false;
+      await stopChild(child);
+    },
     restart: async () => {
       await stopChild(child);
       child = await spawnRedis(port);
+      answering = true;
     },
   };
 }
@@ -51,4 +66,28 @@ async function stopChild(child: ChildProcess): Promise<void> {
   child.kill('SIGCONT');
   child.kill('SIGKILL');
   await exited;
+}
+
+export interface RedisFixture {
+  server: RedisServer;
+  // The test's own connection, to look at and clear what the code under test wrote.
+  redis: Redis;
+}
+
+// Per test file: one redis-server and a connection to it; emptied before each test while it answers.
+export function useRedisServer(): RedisFixture {
+  const fixture = {} as RedisFixture;
+  beforeAll(async () => {
+    fixture.server = await startRedisServer();
+    fixture.redis = new Redis(fixture.server.url, { lazyConnect: true });
+    await fixture.redis.connect();
+  });
+  beforeEach(async () => {
+    if (fixture.server.answering()) await fixture.redis.flushall();
+  });
+  afterAll(async () => {
+    fixture.redis?.disconnect();
+    await fixture.server?.stop();
+  });
+  return fixture;
 }

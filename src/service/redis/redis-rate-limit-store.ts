@@ -10,9 +10,19 @@ export function redisRateLimitStore(redis: Redis, guard: RedisGuard, keyPrefix: 
     prefix: `${keyPrefix}rate-limit:`,
     sendCommand: async (command: string, ...args: string[]) => {
       if (command === 'SCRIPT' && args[0] === 'LOAD' && args[1] !== undefined) return loadScript(redis, args[1]);
-      return (await guard.run('rate_limit', () => redis.call(command, ...args))) as RedisReply;
+      const reply = await guard.run('rate_limit', () => redis.call(command, ...args).catch(noScriptAsAnswer));
+      // Not a failure: the store loads its script again (after a Redis restart, say) and retries, when it sees NOSCRIPT.
+      if (reply === NO_SCRIPT) throw new Error('NOSCRIPT the script is not loaded');
+      return reply as RedisReply;
     },
   });
+}
+
+const NO_SCRIPT = Symbol('NOSCRIPT');
+
+function noScriptAsAnswer(error: unknown): typeof NO_SCRIPT {
+  if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return NO_SCRIPT;
+  throw error;
 }
 
 // The store loads its scripts once at start-up, when Redis may not be there yet, and would keep the failed load for good.

@@ -1,0 +1,98 @@
+import type { Redis } from 'ioredis';
+import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
+import { startEmulator, type RunningEmulator } from '../../../src/demo/emulator/start-emulator';
+import { assertFreshBuild, startService, stopService, type ServiceProcess } from '../../edge/support/service-process';
+import { startFakeOrderService, type FakeOrderService } from '../../support/fake-order-service';
+import { useRedisServer, type RedisServer } from '../../support/redis-server';
+
+export interface ReplicaStack {
+  redisServer: RedisServer;
+  // The test's own connection, to look at what the replicas wrote.
+  redis: Redis;
+  emulator: RunningEmulator;
+  orders: FakeOrderService;
+  replicas: ServiceProcess[];
+}
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  ms: number;
+}
+
+// Per test file: one redis-server, the Primer emulator, a fake order service, and `count` `node dist/main.js` sharing them.
+export function useReplicaStack(env: Record<string, string> = {}, count = 2): ReplicaStack {
+  const fixture = useRedisServer();
+  const stack = {
+    replicas: [] as ServiceProcess[],
+    get redisServer() {
+      return fixture.server;
+    },
+    get redis() {
+      return fixture.redis;
+    },
+  } as ReplicaStack;
+  beforeAll(async () => {
+    assertFreshBuild();
+    stack.emulator = await startEmulator({ control: true });
+    stack.orders = await startFakeOrderService(DEMO_CARTS);
+    const replicaEnv = {
+      PRIMER_API_KEY: 'sk_test_replicas',
+      PRIMER_API_URL: stack.emulator.url,
+      ORDER_SERVICE_URL: stack.orders.url,
+      REDIS_URL: stack.redisServer.url,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    };
+    stack.replicas = await Promise.all(Array.from({ length: count }, () => startService(replicaEnv)));
+    await waitForClients(stack.redis, count);
+  });
+  beforeEach(() => {
+    stack.emulator.reset();
+  });
+  afterAll(async () => {
+    await Promise.all(stack.replicas.map((replica) => stopService(replica)));
+    await stack.emulator?.close();
+    await stack.orders?.close();
+  });
+  return stack;
+}
+
+// Start-up does not wait for Redis: a test that needs sharing waits until every replica is connected.
+export async function waitForClients(redis: Redis, replicas: number, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const clients = String(await redis.client('LIST')).trim().split('\n').length - 1;
+    if (clients >= replicas) return;
+    if (Date.now() > deadline) throw new Error(`only ${clients} of ${replicas} replicas connected to Redis`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// A fresh cart (a copy of a demo cart under a new id), so a test can make a cold call whenever it needs one.
+export function addCart(stack: ReplicaStack, id: string, like = 'demo-gbp'): string {
+  const template = stack.orders.carts.get(like);
+  if (!template) throw new Error(`no demo cart ${like}`);
+  stack.orders.carts.set(id, { ...structuredClone(template), id });
+  return id;
+}
+
+export async function openSession(replica: ServiceProcess, cartId: string): Promise<Answer> {
+  const started = performance.now();
+  const response = await fetch(`${replica.url}/checkout/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ cartId }) });
+  const body = (await response.json()) as Record<string, unknown>;
+  return { status: response.status, body, ms: performance.now() - started };
+}
+
+export function primerCalls(emulator: RunningEmulator, method: 'POST' | 'PATCH'): number {
+  return emulator.requests().filter((request) => request.method === method && request.path === '/client-session').length;
+}
+
+export async function metricValue(replica: ServiceProcess, line: RegExp): Promise<number> {
+  const text = await (await fetch(`${replica.url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((row) => line.test(row))
+    .reduce((sum, row) => sum + Number(row.split(' ').pop()), 0);
+}
