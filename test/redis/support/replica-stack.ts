@@ -59,13 +59,17 @@ export function useReplicaStack(env: Record<string, string> = {}, count = 2): Re
   return stack;
 }
 
-// Start-up does not wait for Redis: a test that needs sharing waits until every replica is connected.
+// Start-up does not wait for Redis: a test that needs sharing waits until every replica's client has finished its ready
+// check (its INFO command); before that a replica's commands fail at once and it goes on without Redis.
 export async function waitForClients(redis: Redis, replicas: number, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const ownId = await redis.client('ID');
   for (;;) {
-    const clients = String(await redis.client('LIST')).trim().split('\n').length - 1;
-    if (clients >= replicas) return;
-    if (Date.now() > deadline) throw new Error(`only ${clients} of ${replicas} replicas connected to Redis`);
+    const lines = String(await redis.client('LIST')).trim().split('\n');
+    const ready = lines.filter((line) => !line.startsWith(`id=${String(ownId)} `) && /\bcmd=(?!NULL\b)/.test(line)).length;
+    // The INFO reply still has to travel back to the replica.
+    if (ready >= replicas) return void (await new Promise((resolve) => setTimeout(resolve, 50)));
+    if (Date.now() > deadline) throw new Error(`only ${ready} of ${replicas} replicas ready on Redis`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
