@@ -13,12 +13,11 @@ export interface RedisFlightOptions {
   primerTimeoutMs: number;
   // A claim is held in short leases renewed while the call runs, so a replica that dies stalls the others this long at most.
   leaseMs?: number;
-  pollMs?: number;
 }
 
 const CLAIM_MARGIN_MS = 1_000;
 const DEFAULT_LEASE_MS = 1_500;
-const DEFAULT_POLL_MS = 20;
+const POLL_MS = 20;
 // Compare-and-act, so a replica whose lease lapsed never releases or extends the claim another replica took since.
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
@@ -26,11 +25,9 @@ const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call(
 // A short-lived claim in Redis (SET NX PX) names the replica that calls Primer; the others poll the session store for its result.
 export class RedisFlight implements CrossReplicaFlight {
   readonly #leaseMs: number;
-  readonly #pollMs: number;
 
   constructor(private readonly options: RedisFlightOptions) {
     this.#leaseMs = Math.min(options.leaseMs ?? DEFAULT_LEASE_MS, options.primerTimeoutMs + CLAIM_MARGIN_MS);
-    this.#pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   }
 
   async run<T>(key: string, steps: FlightSteps<T>): Promise<T> {
@@ -68,7 +65,7 @@ export class RedisFlight implements CrossReplicaFlight {
   // The other replica's result, undefined once its claim is gone without one; past the budget, 504 as for any budget.
   async #waitForOther<T>(claimKey: string, steps: FlightSteps<T>, deadline: number): Promise<T | undefined> {
     while (Date.now() < deadline) {
-      await sleep(Math.min(this.#pollMs, Math.max(0, deadline - Date.now())));
+      await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
       const settled = await steps.settledElsewhere();
       if (settled !== undefined) return settled;
       const held = await this.options.guard.attempt('claim_check', () => this.options.redis.exists(claimKey), 0);

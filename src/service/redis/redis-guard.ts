@@ -6,26 +6,22 @@ import { WarningThrottle } from './warning-throttle';
 export interface RedisGuardOptions {
   logger: Logger;
   countFailure: (operation: RedisOperation) => void;
-  // After a failure Redis is left alone this long, so a frozen Redis costs a request one REDIS_TIMEOUT_MS, not one per step.
-  pauseMs?: number;
-  warnEveryMs?: number;
   now?: () => number;
 }
 
-const DEFAULT_PAUSE_MS = 1_000;
-const DEFAULT_WARN_EVERY_MS = 60_000;
+// After a failure Redis is left alone this long, so a frozen Redis costs a request one REDIS_TIMEOUT_MS, not one per step.
+const PAUSE_MS = 1_000;
+const WARN_EVERY_MS = 60_000;
 
 // Every Redis step goes through here: a failure is counted, logged at warn about once a minute, and never reaches the shopper.
 export class RedisGuard {
   readonly #throttle: WarningThrottle;
   readonly #now: () => number;
-  readonly #pauseMs: number;
   #pausedUntil = -Infinity;
 
   constructor(private readonly options: RedisGuardOptions) {
     this.#now = options.now ?? Date.now;
-    this.#pauseMs = options.pauseMs ?? DEFAULT_PAUSE_MS;
-    this.#throttle = new WarningThrottle(options.warnEveryMs ?? DEFAULT_WARN_EVERY_MS, this.#now);
+    this.#throttle = new WarningThrottle(WARN_EVERY_MS, this.#now);
   }
 
   // The command's answer, or RedisUnavailableError (already counted and logged) when it failed or Redis is paused.
@@ -34,7 +30,7 @@ export class RedisGuard {
     try {
       return await command();
     } catch (error) {
-      this.#pausedUntil = this.#now() + this.#pauseMs;
+      this.#pausedUntil = this.#now() + PAUSE_MS;
       this.reportFailure(operation, error);
       throw new RedisUnavailableError(operation, reasonOf(error));
     }

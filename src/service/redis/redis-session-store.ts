@@ -8,26 +8,21 @@ export interface RedisSessionStoreOptions {
   keyPrefix: string;
   // A token is reused only while it has more than this much life left (SESSION_REUSE_MIN_TTL_S).
   minTtlMs: number;
-  now?: () => number;
 }
 
 // Sessions shared by every replica; when Redis fails, reads miss and writes are dropped, so the answer never depends on it.
 export class RedisSessionStore implements SessionStore {
-  readonly #now: () => number;
-
-  constructor(private readonly options: RedisSessionStoreOptions) {
-    this.#now = options.now ?? Date.now;
-  }
+  constructor(private readonly options: RedisSessionStoreOptions) {}
 
   async get(key: string): Promise<StoredSession | undefined> {
     const raw = await this.options.guard.attempt('session_read', () => this.options.redis.get(this.#key(key)), null);
     const session = raw === null ? undefined : parseSession(raw);
     // Redis expires the entry itself; this guards against clocks that disagree by a little.
-    return session && reusableForMs(session, this.options.minTtlMs, this.#now()) > 0 ? session : undefined;
+    return session && reusableForMs(session, this.options.minTtlMs, Date.now()) > 0 ? session : undefined;
   }
 
   async set(key: string, session: StoredSession): Promise<void> {
-    const ttlMs = Math.floor(reusableForMs(session, this.options.minTtlMs, this.#now()));
+    const ttlMs = Math.floor(reusableForMs(session, this.options.minTtlMs, Date.now()));
     if (ttlMs <= 0) return this.delete(key);
     const value = JSON.stringify({ clientToken: session.clientToken, expiresAt: session.expiresAt, cartVersion: session.cartVersion });
     await this.options.guard.attempt('session_write', () => this.options.redis.set(this.#key(key), value, 'PX', ttlMs), undefined);

@@ -10,7 +10,6 @@ function makeGuard() {
   const guard = new RedisGuard({
     logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
     countFailure: (operation) => void counted.push(operation),
-    pauseMs: 1_000,
     now: () => clock.now,
   });
   return { guard, clock, logs, counted };
