@@ -34,7 +34,7 @@ export interface ComposedApp {
   app: Express;
   readiness: Readiness;
   // Closes the Redis connection, if any; called once the server has drained.
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 // Adapters chosen from the config and plugged into the app; main.ts and the component tests share it.

@@ -17,7 +17,7 @@ describe('two replicas when the one calling Primer dies mid-call', () => {
 
     const waiting = openSession(b!, 'demo-gbp');
     await sleep(100);
-    await stopService(a!);
+    await stopService(a);
     const answer = await waiting;
     await dying;
 

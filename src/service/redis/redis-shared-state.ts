@@ -17,7 +17,7 @@ export interface SharedState {
   sessions: SessionStore;
   flight: CrossReplicaFlight;
   rateLimitStore: RateLimitStore | undefined;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 // REDIS_URL set: one client for the process, every step through one guard so failures are counted and logged alike.
