@@ -8,4 +8,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 1,
   testTimeout: 30000,
+  // No test reaches past loopback: see the file.
+  setupFiles: ['<rootDir>/test/support/loopback-only.ts'],
 };

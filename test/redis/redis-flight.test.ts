@@ -53,7 +53,8 @@ describe('RedisFlight', () => {
     await expect(flight({ primerTimeoutMs: 400 }).run('cart:3', { work: async () => 'mine', settledElsewhere: nothingElsewhere })).rejects.toBeInstanceOf(UpstreamTimeoutError);
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
-    expect(Date.now() - started).toBeLessThan(700);
+    // Slack for a busy CI machine; the point is that it neither returns early nor waits for the claim's 5 s.
+    expect(Date.now() - started).toBeLessThan(1_200);
   });
 
   it('when the holder’s claim lapses without a result, then this replica takes it over and does the work', async () => {
