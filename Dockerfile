@@ -24,6 +24,8 @@ ENV NODE_ENV=production \
 COPY --from=production-dependencies --chown=root:root /app/node_modules ./node_modules
 # The demo checkout page, served only in demo mode or with DEMO_PAGE=true.
 COPY --chown=root:root public ./public
+# The service reads its name and version from package.json once at start (log lines, span resource).
+COPY --chown=root:root package.json ./
 COPY --from=build --chown=root:root /app/dist ./dist
 USER node
 # Last, so a new revision changes no layer above.

@@ -1,4 +1,5 @@
-import 'dotenv/config';
+// First: .env read and the tracer provider registered before any other module of the service loads.
+import { tracing } from './tracing';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeApp } from './service/compose-app';
@@ -26,11 +27,12 @@ async function main(): Promise<void> {
   // A deep accept queue: a burst of new connections waits for the event loop instead of being dropped and retried by the kernel.
   server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
     const { port } = server.address() as AddressInfo;
-    logger.info({ host: config.host, port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion }, 'listening');
+    logger.info({ host: config.host, port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion, tracing: tracing.plan }, 'listening');
   });
   const cleanup = async () => {
     await close();
     await demo?.close();
+    await tracing.shutdown();
   };
   installGracefulShutdown({ server, readiness, logger, timeoutMs: config.shutdownTimeoutMs, cleanup, exit: (code) => process.exit(code) });
 }

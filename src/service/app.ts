@@ -8,6 +8,7 @@ import { notFound } from './http/fallback-routes';
 import { rateLimitPerClient, type RateLimitStore } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
+import { traceRequest } from './http/trace-request';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics/metrics';
 import { requestMetrics } from './metrics/request-metrics';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('etag');
   app.set('trust proxy', deps.trustProxy);
   app.use(requestId);
+  app.use(traceRequest);
   app.use(requestLog(deps.logger));
   app.use(requestMetrics(deps.metrics));
   app.use(helmet());
@@ -48,6 +50,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(checkoutSessionRoutes(deps.checkout));
   if (deps.pages) app.use(deps.pages);
   app.use(notFound);
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler());
   return app;
 }

@@ -62,6 +62,8 @@ describe('the built service on SIGTERM', () => {
     await primerReached;
 
     service!.child.kill('SIGTERM');
+    // The signal and a new connection race in the child's event loop: ask once the drain has begun.
+    await waitForLine(service!, (line) => line['msg'] === 'draining: finishing in-flight requests');
 
     const ready = await send(`${url}/readyz`);
     expect(ready.status).toBe(503);
@@ -114,13 +116,35 @@ describe('the built service at its edge', () => {
     expect((await send(`${service!.url}/healthz`)).status).toBe(200);
   });
 
-  it('when requests are served, then every request log line has the id, method, route, status and duration, and no secret', async () => {
-    await send(`${service!.url}/healthz`, { headers: { 'X-Request-Id': 'req-log-fields-01', Cookie: 'sid=shopper-secret-cookie' } });
+  it('when requests are served, then every request log line has the id, trace id, method, route, status and duration, and no secret', async () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const headers = { 'X-Request-Id': 'req-log-fields-01', Cookie: 'sid=shopper-secret-cookie', traceparent: `00-${traceId}-b7ad6b7169203331-01` };
+    await send(`${service!.url}/no-such-page?token=shopper-secret-query`, { headers });
 
     const line = await waitForLine(service!, (entry) => entry['msg'] === 'request' && entry['requestId'] === 'req-log-fields-01');
-    expect(line).toMatchObject({ level: 'info', method: 'GET', route: '/healthz', status: 200, durationMs: expect.any(Number) });
+    expect(line).toMatchObject({
+      level: 'warn',
+      service: 'checkout-session-service',
+      version: expect.any(String),
+      traceId,
+      req: { method: 'GET', url: '/no-such-page' },
+      route: 'unmatched',
+      res: { statusCode: 404 },
+      responseTime: expect.any(Number),
+    });
+    expect(service!.lines.join('\n')).not.toContain('shopper-secret-query');
     expect(service!.lines.join('\n')).not.toContain(API_KEY);
     expect(service!.lines.join('\n')).not.toContain('shopper-secret-cookie');
+  });
+
+  it('when /healthz and /metrics are asked for at LOG_LEVEL=info, then no request line is written for them', async () => {
+    await send(`${service!.url}/healthz`, { headers: { 'X-Request-Id': 'req-quiet-probe-01' } });
+    await send(`${service!.url}/metrics`, { headers: { 'X-Request-Id': 'req-quiet-scrape-1' } });
+    await send(`${service!.url}/no-such-page`, { headers: { 'X-Request-Id': 'req-after-probes-1' } });
+
+    await waitForLine(service!, (entry) => entry['requestId'] === 'req-after-probes-1');
+    const quiet = service!.lines.map(parseLine).filter((entry) => String(entry?.['requestId']).startsWith('req-quiet-'));
+    expect(quiet).toEqual([]);
   });
 
   it('when /metrics is scraped, then it answers Prometheus text', async () => {

@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from '../logger';
 import { UpstreamError } from '../upstream/upstream-error';
 import { BODY_PROBLEMS } from './json-body';
 import { sendProblem, type Problem } from './problem';
@@ -25,14 +24,15 @@ function problemFor(error: unknown): Problem {
   return problemForError(error);
 }
 
-export function errorHandler(logger: Logger) {
+// Logs through req.log, the request's child logger, which already carries its requestId and traceId.
+export function errorHandler() {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const problem = problemFor(error);
     if (error instanceof UpstreamError) {
       // Primer's and the order service's own words stay here, in the log, next to the request id.
-      logger.warn({ requestId: req.requestId, upstream: error.upstream, kind: error.kind, detail: error.detail }, 'upstream failure');
+      req.log.warn({ upstream: error.upstream, kind: error.kind, detail: error.detail }, 'upstream failure');
     } else if (problem.status === 500) {
-      logger.error({ requestId: req.requestId, err: error }, 'unhandled error');
+      req.log.error({ err: error }, 'unhandled error');
     }
     if (res.headersSent) {
       res.destroy();

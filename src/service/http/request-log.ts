@@ -1,28 +1,35 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
+import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger';
+import { requestLogLevel } from './request-log-level';
+import { routeOf } from './route-of';
 
-// One line per request (contract section 5); the route template keeps log cardinality bounded.
-export function requestLog(logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const started = performance.now();
-    res.once('close', () => {
-      logger.info(
-        {
-          requestId: req.requestId,
-          method: req.method,
-          route: routeOf(req),
-          status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          ...(res.writableFinished ? {} : { aborted: true }),
-        },
-        'request',
-      );
-    });
-    next();
-  };
+interface LoggedRequest {
+  method: string;
+  url: string;
 }
 
-export function routeOf(req: Request): string {
-  const path = (req.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? req.baseUrl + path : 'unmatched';
+// One line per request (contract section 5) and a child logger `req.log` carrying its requestId (traceId comes from the mixin).
+export function requestLog(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req) => (req as Request).requestId,
+    customProps: (req) => ({ requestId: (req as Request).requestId }),
+    // Only the method and the path: no headers (credentials live there) and no query string.
+    serializers: {
+      req: (req: LoggedRequest) => ({ method: req.method, url: req.url.split('?', 1)[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (req, res, error) => requestLogLevel((req as Request).path, res.statusCode, error !== undefined),
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request',
+    customSuccessObject: (req, res, fields: object) => ({ ...fields, ...outcomeOf(req, res) }),
+    // The error handler has logged the fault with its stack already; the request line only says how it ended.
+    customErrorObject: (req, res, _error, fields: { res: unknown; responseTime: number }) => ({ res: fields.res, responseTime: fields.responseTime, ...outcomeOf(req, res) }),
+  });
+}
+
+function outcomeOf(req: IncomingMessage, res: ServerResponse) {
+  return { route: routeOf(req as Request), ...(res.writableFinished ? {} : { aborted: true }) };
 }

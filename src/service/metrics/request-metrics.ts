@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { routeOf } from '../http/request-log';
+import { routeOf } from '../http/route-of';
 import type { Metrics } from './metrics';
 
 // Node's parser accepts about thirty methods; anything unusual shares one label so a scanner cannot grow the series.

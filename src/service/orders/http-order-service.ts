@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import type { Logger } from '../logger';
-import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } from '../upstream/http-attempt';
+import { createUpstreamHttpClient, parseJson, type AttemptResult } from '../upstream/http-attempt';
+import { tracedAttempt } from '../upstream/traced-attempt';
 import { readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
@@ -29,19 +30,19 @@ export class HttpOrderService implements OrderService {
 
   async loadCart(request: LoadCartRequest): Promise<Cart> {
     const deadline = Date.now() + this.options.timeoutMs;
-    let result = await this.attempt(request, deadline);
+    let result = await this.attempt(request, deadline, 1);
     // A GET is safe to repeat, but only a refused or dropped connection is worth it inside a 3 s budget.
     if (result.kind === 'connection-error' && deadline - Date.now() > 0) {
       this.options.logger.warn({ requestId: request.requestId, upstream: 'orders', failure: result.detail }, 'retrying order service');
-      result = await this.attempt(request, deadline);
+      result = await this.attempt(request, deadline, 2);
     }
     return this.cartOf(result, request.cartId);
   }
 
-  private async attempt(request: LoadCartRequest, deadline: number): Promise<AttemptResult> {
+  private async attempt(request: LoadCartRequest, deadline: number, attempt: number): Promise<AttemptResult> {
     const started = performance.now();
     const { authorization, cookie } = request.credentials;
-    const result = await sendAttempt(this.http, {
+    const result = await tracedAttempt(this.http, {
       method: 'GET',
       path: `/carts/${encodeURIComponent(request.cartId)}`,
       headers: {
@@ -50,7 +51,7 @@ export class HttpOrderService implements OrderService {
         ...(cookie === undefined ? {} : { Cookie: cookie }),
       },
       timeoutMs: deadline - Date.now(),
-    });
+    }, { upstream: 'orders', urlTemplate: '/carts/{cartId}', attempt });
     this.options.observe('orders', outcomeOfAttempt(result), performance.now() - started);
     return result;
   }

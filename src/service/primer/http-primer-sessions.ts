@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Method } from 'axios';
 import type { Logger } from '../logger';
-import { createUpstreamHttpClient, parseJson, sendAttempt, type AttemptResult } from '../upstream/http-attempt';
+import { createUpstreamHttpClient, parseJson, type AttemptResult } from '../upstream/http-attempt';
+import { tracedAttempt } from '../upstream/traced-attempt';
 import { describeAttempt, readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
@@ -64,7 +65,7 @@ export class HttpPrimerSessions implements PrimerSessions {
   private async call(method: Method, body: unknown, context: PrimerCallContext): Promise<Record<string, unknown>> {
     const budgetMs = this.remainingBudgetMs(context);
     if (budgetMs <= 0) throw new UpstreamTimeoutError('primer', `time budget ran out before ${method}`);
-    const { result, attempts, retryAfterMs } = await retryLoop((remainingMs) => this.attempt(method, body, context, remainingMs), {
+    const { result, attempts, retryAfterMs } = await retryLoop((remainingMs, attempt) => this.attempt(method, body, context, remainingMs, attempt), {
       budgetMs,
       maxRetries: this.options.maxRetries,
       backoff: BACKOFF,
@@ -83,15 +84,15 @@ export class HttpPrimerSessions implements PrimerSessions {
     return deadline - now;
   }
 
-  private async attempt(method: Method, body: unknown, context: PrimerCallContext, remainingMs: number): Promise<AttemptResult> {
+  private async attempt(method: Method, body: unknown, context: PrimerCallContext, remainingMs: number, attempt: number): Promise<AttemptResult> {
     const started = performance.now();
-    const result = await sendAttempt(this.http, {
+    const result = await tracedAttempt(this.http, {
       method,
       path: '/client-session',
       headers: { 'X-Request-Id': context.requestId },
       body,
       timeoutMs: remainingMs,
-    });
+    }, { upstream: 'primer', urlTemplate: '/client-session', attempt });
     this.options.observe('primer', outcomeOfAttempt(result), performance.now() - started);
     return result;
   }

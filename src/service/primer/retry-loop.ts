@@ -20,10 +20,10 @@ export interface RetryLoopResult {
 }
 
 // Runs attempts until one is final, retries run out, or the next try would not fit in the budget.
-export async function retryLoop(attempt: (remainingMs: number) => Promise<AttemptResult>, options: RetryLoopOptions): Promise<RetryLoopResult> {
+export async function retryLoop(attempt: (remainingMs: number, attempt: number) => Promise<AttemptResult>, options: RetryLoopOptions): Promise<RetryLoopResult> {
   const deadline = options.now() + options.budgetMs;
   for (let attempts = 1; ; attempts++) {
-    const result = await attempt(deadline - options.now());
+    const result = await attempt(deadline - options.now(), attempts);
     const retryAfterMs = result.kind === 'response' ? parseRetryAfterMs(headerText(result.headers['retry-after']), options.now()) : undefined;
     if (!shouldRetry(result, attempts, options.maxRetries)) return { result, attempts, retryAfterMs };
     const delayMs = Math.max(backoffDelayMs(attempts, options.backoff), retryAfterMs ?? 0);

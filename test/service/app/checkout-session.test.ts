@@ -163,8 +163,22 @@ describe('logs', () => {
     for (const line of stack.subject.logs) {
       for (const secret of [TEST_API_KEY, token, 'cookie-value-must-not-be-logged', 'auth-value-must-not-be-logged']) expect(line).not.toContain(secret);
     }
-    const requestLines = stack.subject.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
+    const lines = stack.subject.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requestLines = lines.filter((line) => line.msg === 'request');
     expect(requestLines).toHaveLength(2);
-    expect(requestLines[0]).toMatchObject({ method: 'POST', route: '/checkout/session', status: 502, requestId: expect.any(String) });
+    expect(requestLines[0]).toMatchObject({
+      level: 'error',
+      req: { method: 'POST', url: '/checkout/session' },
+      res: { statusCode: 502 },
+      route: '/checkout/session',
+      responseTime: expect.any(Number),
+      requestId: expect.any(String),
+    });
+    // pino-http's req/res fields keep no headers at all: the credentials have nowhere to appear.
+    for (const line of lines) {
+      expect(Object.keys((line.req as object | undefined) ?? {})).not.toContain('headers');
+      expect(Object.keys((line.res as object | undefined) ?? {})).not.toContain('headers');
+      expect(line).toMatchObject({ service: 'checkout-session-service', version: expect.any(String) });
+    }
   });
 });
