@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readBenchOptions, type BenchOptions } from './bench-options';
 import { cpuMsOf } from './harness/cpu-time';
 import { driveLoad } from './harness/load';
+import { startRedis } from './harness/redis-process';
 import { sampleRss } from './harness/rss-sampler';
 import { startServer, type RunningServer, type ServerSpec } from './harness/server-process';
 import { ROOT, serviceSpec } from './harness/service-spec';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     await bench.warmUp(service);
     await bench.measure('service-cold', service, 'cold', connections, 0);
     await bench.measure('service-warm', service, 'warm', connections, 0);
+    await measureOnRedis(bench, servers.service, started, connections);
 
     const floor = await launch('floor');
     await bench.warmUp(floor);
@@ -126,6 +128,21 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(started.map((server) => server.stop()));
     await upstreams.stop();
+  }
+}
+
+// The warm path again with REDIS_URL set, on a second service process; the in-memory one sits idle meanwhile.
+async function measureOnRedis(bench: Bench, service: ServerSpec, started: RunningServer[], connections: number): Promise<void> {
+  const redis = await startRedis();
+  if (!redis) return progress('redis-server not installed: no service-redis-warm row (apt-get install redis-server)');
+  try {
+    const onRedis = await startServer({ ...service, env: { ...service.env, REDIS_URL: redis.url } }, ROOT);
+    started.push(onRedis);
+    await bench.warmUp(onRedis);
+    await bench.measure('service-redis-warm', onRedis, 'warm', connections, 0);
+    await onRedis.stop();
+  } finally {
+    await redis.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 export type ServerName = 'service' | 'floor' | 'peer';
-export type RunId = 'service-cold' | 'service-warm' | 'floor-cold' | 'floor-warm' | 'peer-cold' | 'service-realistic' | 'floor-realistic' | 'service-cold-again';
+export type RunId = 'service-cold' | 'service-warm' | 'floor-cold' | 'floor-warm' | 'peer-cold' | 'service-realistic' | 'floor-realistic' | 'service-cold-again' | 'service-redis-warm';
 
 export interface RunResult {
   id: RunId;

@@ -30,6 +30,8 @@ export function goalsFor(runs: readonly RunResult[], serviceStartToReadyMs: numb
     atLeast('cold: service / floor', ratio('service-cold', 'floor-cold'), 0.25),
     atLeast('cold: service / peer', ratio('service-cold', 'peer-cold'), 2),
     atLeast('warm: service / floor', ratio('service-warm', 'floor-warm'), 0.35),
+    // The same service with REDIS_URL set: every warm answer reads the session from a real redis-server on loopback.
+    atLeast('warm: service on Redis / in memory', ratio('service-redis-warm', 'service-warm'), 0.7),
     atLeast('realistic: service / floor', ratio('service-realistic', 'floor-realistic'), 0.5),
     { label: 'realistic: service errors', value: realistic?.errors, unit: 'errors', goal: '0', met: realistic === undefined ? undefined : realistic.errors === 0 },
     { label: 'realistic: service p99', value: realistic?.p99Ms, unit: 'ms', goal: '< 1000 ms', met: realistic === undefined ? undefined : realistic.p99Ms < 1000 },

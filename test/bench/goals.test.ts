@@ -33,6 +33,7 @@ describe('goalsFor', () => {
     run('service-realistic', 1600, { p99Ms: 1200, peakRssBytes: 150 * 1024 * 1024 }),
     run('floor-realistic', 3000),
     run('service-cold-again', 1200),
+    run('service-redis-warm', 2400),
   ];
   const goals = goalsFor(runs, 400);
 
@@ -41,6 +42,7 @@ describe('goalsFor', () => {
     expect(byLabel(goals, 'cold: service / peer')).toMatchObject({ value: 1.5, met: false });
     expect(byLabel(goals, 'warm: service / floor')).toMatchObject({ value: 0.3, met: false });
     expect(byLabel(goals, 'realistic: service / floor')?.value).toBeCloseTo(0.533, 3);
+    expect(byLabel(goals, 'warm: service on Redis / in memory')).toMatchObject({ value: 0.8, met: true });
   });
 
   it('holds the realistic run to no errors, p99 under 1 s and peak RSS under 200 MB', () => {
