@@ -52,7 +52,12 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
   });
   const checkout = new CheckoutSessions({
     orders,
-    primer: new GuardedPrimerSessions(new HttpPrimerSessions({ ...config.primer, ...parts.primer, logger, observe: metrics.observeUpstream }), breaker, logger),
+    primer: new GuardedPrimerSessions(
+      new HttpPrimerSessions({ ...config.primer, ...parts.primer, logger, observe: metrics.observeUpstream, observeRetry: metrics.countRetry }),
+      breaker,
+      logger,
+      () => metrics.countBreakerRejection('primer'),
+    ),
     sessions: shared.sessions,
     flight: shared.flight,
     primerApiVersion: config.primer.apiVersion,
@@ -87,7 +92,7 @@ function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): Share
 
 function orderServiceFor(config: Config, logger: Logger, metrics: Metrics, fallback: OrderService | undefined): OrderService {
   if (config.orders.url) {
-    return new HttpOrderService({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, logger, observe: metrics.observeUpstream });
+    return new HttpOrderService({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, logger, observe: metrics.observeUpstream, observeRetry: metrics.countRetry });
   }
   if (!fallback) throw new Error('ORDER_SERVICE_URL is unset and no order service was plugged in');
   return fallback;

@@ -2,7 +2,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { SessionOutcome } from '../checkout/checkout-sessions';
 import type { BreakerState } from '../primer/circuit-breaker';
 import type { RedisOperation } from '../redis/redis-operation';
-import type { UpstreamObserver } from '../upstream/upstream-observer';
+import type { Upstream } from '../upstream/upstream-error';
+import type { RetryObserver, UpstreamObserver } from '../upstream/upstream-observer';
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open'];
 // Seconds; the upper buckets cover Primer's 10 s budget with retries.
@@ -13,9 +14,27 @@ export class Metrics {
   readonly registry = new Registry();
   readonly #requestDuration = new Histogram({
     name: 'http_request_duration_seconds',
-    help: 'Time to answer an HTTP request, by method, route template and status.',
-    labelNames: ['method', 'route', 'status'] as const,
+    help: 'Time to answer an HTTP request, by method, route template and numeric HTTP status code.',
+    labelNames: ['method', 'route', 'status_code'] as const,
     buckets: DURATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly #abortedRequests = new Counter({
+    name: 'http_requests_aborted_total',
+    help: 'Requests whose connection closed before the answer was sent, by method and route template.',
+    labelNames: ['method', 'route'] as const,
+    registers: [this.registry],
+  });
+  readonly #upstreamRetries = new Counter({
+    name: 'upstream_retries_total',
+    help: 'Upstream attempts repeated, by upstream (primer, orders) and the failed attempt\'s outcome (server_error, rate_limited, timeout, connection_error).',
+    labelNames: ['upstream', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly #breakerRejections = new Counter({
+    name: 'circuit_breaker_rejections_total',
+    help: 'Calls the open circuit breaker turned away without calling the upstream, answered 503.',
+    labelNames: ['upstream'] as const,
     registers: [this.registry],
   });
   readonly #upstreamDuration = new Histogram({
@@ -50,9 +69,22 @@ export class Metrics {
     this.setBreakerState('closed');
   }
 
-  observeRequest(method: string, route: string, status: string, durationSeconds: number): void {
-    this.#requestDuration.observe({ method, route, status }, durationSeconds);
+  observeRequest(method: string, route: string, statusCode: number, durationSeconds: number): void {
+    this.#requestDuration.observe({ method, route, status_code: statusCode }, durationSeconds);
   }
+
+  // An aborted request has no status: counted apart so status_code stays numeric.
+  countAbortedRequest(method: string, route: string): void {
+    this.#abortedRequests.inc({ method, route });
+  }
+
+  readonly countRetry: RetryObserver = (upstream, reason) => {
+    this.#upstreamRetries.inc({ upstream, reason });
+  };
+
+  readonly countBreakerRejection = (upstream: Upstream): void => {
+    this.#breakerRejections.inc({ upstream });
+  };
 
   readonly observeUpstream: UpstreamObserver = (upstream, outcome, durationMs) => {
     this.#upstreamDuration.observe({ upstream, outcome }, durationMs / 1000);

@@ -11,8 +11,8 @@ export function requestMetrics(metrics: Metrics) {
     const started = performance.now();
     res.once('close', () => {
       const method = KNOWN_METHODS.has(req.method) ? req.method : 'OTHER';
-      const status = res.writableFinished ? String(res.statusCode) : 'aborted';
-      metrics.observeRequest(method, routeOf(req), status, (performance.now() - started) / 1000);
+      if (res.writableFinished) metrics.observeRequest(method, routeOf(req), res.statusCode, (performance.now() - started) / 1000);
+      else metrics.countAbortedRequest(method, routeOf(req));
     });
     next();
   };

@@ -4,7 +4,7 @@ import { createUpstreamHttpClient, parseJson, type AttemptResult } from '../upst
 import { tracedAttempt } from '../upstream/traced-attempt';
 import { readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
-import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
+import { outcomeOfAttempt, type RetryObserver, type UpstreamObserver } from '../upstream/upstream-observer';
 import { CartSchema, type Cart } from './cart';
 import { CartNotFoundError } from './errors/cart-not-found-error';
 import { ShopperUnauthenticatedError } from './errors/shopper-unauthenticated-error';
@@ -15,6 +15,7 @@ export interface HttpOrderServiceOptions {
   timeoutMs: number;
   logger: Logger;
   observe: UpstreamObserver;
+  observeRetry: RetryObserver;
 }
 
 const isCart = new Ajv({ allErrors: false }).compile<Cart>(CartSchema);
@@ -33,6 +34,7 @@ export class HttpOrderService implements OrderService {
     let result = await this.attempt(request, deadline, 1);
     // A GET is safe to repeat, but only a refused or dropped connection is worth it inside a 3 s budget.
     if (result.kind === 'connection-error' && deadline - Date.now() > 0) {
+      this.options.observeRetry('orders', outcomeOfAttempt(result));
       this.options.logger.warn({ requestId: request.requestId, upstream: 'orders', failure: result.detail }, 'retrying order service');
       result = await this.attempt(request, deadline, 2);
     }

@@ -11,6 +11,8 @@ export class GuardedPrimerSessions implements PrimerSessions {
     private readonly inner: PrimerSessions,
     private readonly breaker: CircuitBreaker,
     private readonly logger: Logger,
+    // Counts the calls the open circuit turned away (circuit_breaker_rejections_total).
+    private readonly onRejected: () => void,
   ) {}
 
   create(body: ClientSessionRequest, context: PrimerCallContext): Promise<IssuedToken> {
@@ -25,6 +27,7 @@ export class GuardedPrimerSessions implements PrimerSessions {
     const permit = this.breaker.tryAcquire();
     if (!permit.allowed) {
       const retryAfterSeconds = Math.max(1, Math.ceil(permit.retryAfterMs / 1000));
+      this.onRejected();
       this.logger.debug({ requestId: context.requestId, upstream: 'primer' }, 'circuit open: Primer not called');
       throw new UpstreamUnavailableError('primer', 'circuit breaker open', retryAfterSeconds);
     }

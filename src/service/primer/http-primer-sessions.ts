@@ -6,7 +6,7 @@ import { tracedAttempt } from '../upstream/traced-attempt';
 import { describeAttempt, readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
-import { outcomeOfAttempt, type UpstreamObserver } from '../upstream/upstream-observer';
+import { outcomeOfAttempt, type RetryObserver, type UpstreamObserver } from '../upstream/upstream-observer';
 import type { BackoffOptions } from './backoff';
 import { parsePrimerExpiry } from './parse-expiry';
 import { SessionUpdateRefusedError, type IssuedToken, type PrimerCallContext, type PrimerSessions } from './primer-sessions';
@@ -21,6 +21,7 @@ export interface HttpPrimerSessionsOptions {
   maxRetries: number;
   logger: Logger;
   observe: UpstreamObserver;
+  observeRetry: RetryObserver;
 }
 
 const BACKOFF: BackoffOptions = { baseMs: 100, capMs: 2_000 };
@@ -71,8 +72,10 @@ export class HttpPrimerSessions implements PrimerSessions {
       backoff: BACKOFF,
       now: Date.now,
       sleep: (ms) => sleep(ms),
-      onRetry: (attempt, failed, delayMs) =>
-        this.options.logger.warn({ requestId: context.requestId, upstream: 'primer', attempt, failure: describeAttempt(failed), delayMs }, 'retrying Primer'),
+      onRetry: (attempt, failed, delayMs) => {
+        this.options.observeRetry('primer', outcomeOfAttempt(failed));
+        this.options.logger.warn({ requestId: context.requestId, upstream: 'primer', attempt, failure: describeAttempt(failed), delayMs }, 'retrying Primer');
+      },
     });
     return this.answerOf(result, attempts, retryAfterMs);
   }

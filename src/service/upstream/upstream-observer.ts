@@ -6,6 +6,9 @@ export type UpstreamOutcome = 'ok' | 'client_error' | 'server_error' | 'rate_lim
 
 export type UpstreamObserver = (upstream: Upstream, outcome: UpstreamOutcome, durationMs: number) => void;
 
+// Called before each retry with what the failed attempt ended with, so retries can be counted by reason.
+export type RetryObserver = (upstream: Upstream, reason: UpstreamOutcome) => void;
+
 function outcomeOfStatus(status: number): UpstreamOutcome {
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server_error';

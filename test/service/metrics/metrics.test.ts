@@ -4,6 +4,7 @@ import { primerError } from '../../support/fake-primer';
 import { useComponentStack } from '../../support/component-stack';
 
 const stack = useComponentStack({ PRIMER_BREAKER_FAILURES: '1', PRIMER_MAX_RETRIES: '0' });
+const retrying = useComponentStack({ PRIMER_MAX_RETRIES: '2', PRIMER_BREAKER_FAILURES: '0' });
 
 async function scrape(): Promise<string> {
   const res = await request(stack.subject.app).get('/metrics').expect(200);
@@ -33,9 +34,9 @@ describe('GET /metrics', () => {
 
     const text = await scrape();
 
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session', status: '200' })).toBe(1);
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session', status: '400' })).toBe(1);
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session', status_code: '200' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session', status_code: '400' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status_code: '404' })).toBe(1);
     expect(text).not.toContain('/no/such/path');
   });
 
@@ -75,6 +76,38 @@ describe('GET /metrics', () => {
     expect(sample(text, 'circuit_breaker_state', { upstream: 'primer', state: 'closed' })).toBe(0);
   });
 
+  it('when the open breaker turns a checkout away, then the rejection is counted and Primer is not called', async () => {
+    stack.primer.queue(primerError(503));
+    await open('demo-gbp').expect(503);
+    const primerCalls = stack.primer.requests.length;
+
+    await open('demo-jpy').expect(503);
+
+    expect(stack.primer.requests.length).toBe(primerCalls);
+    expect(sample(await scrape(), 'circuit_breaker_rejections_total', { upstream: 'primer' })).toBe(1);
+  });
+
+  it('when every status label is read, then it is numeric', async () => {
+    await open('demo-gbp').expect(200);
+    await request(stack.subject.app).get('/nowhere').expect(404);
+
+    const labels = [...(await scrape()).matchAll(/^http_request_duration_seconds_count\{[^}]*status_code="([^"]*)"/gm)].map((match) => match[1]);
+
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/^[1-5]\d\d$/);
+  });
+
+  it('when the client leaves before the answer, then the request is counted as aborted, not under a status', async () => {
+    stack.primer.queue(() => {});
+    await expect(open('demo-gbp').timeout(300)).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const text = await scrape();
+
+    expect(sample(text, 'http_requests_aborted_total', { method: 'POST', route: '/checkout/session' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/checkout/session' })).toBeUndefined();
+  });
+
   it('when scraped, then the process defaults are there too', async () => {
     const text = await scrape();
 
@@ -91,7 +124,7 @@ describe('GET /metrics', () => {
     const series = text.split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count'));
 
     expect(series).toHaveLength(2);
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'OTHER', route: '/checkout/session', status: '405' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'OTHER', route: '/checkout/session', status_code: '405' })).toBe(1);
   });
 });
 
@@ -104,5 +137,19 @@ describe('Metrics', () => {
 
     expect(sample(await one.registry.metrics(), 'checkout_sessions_total', { outcome: 'created' })).toBe(1);
     expect(sample(await two.registry.metrics(), 'checkout_sessions_total', { outcome: 'created' })).toBeUndefined();
+  });
+});
+
+describe('GET /metrics with retries on', () => {
+  it('when Primer answers 503, 429 and then 200 and the cart call is refused once, then retries are counted by upstream and reason', async () => {
+    retrying.primer.queue(primerError(503), primerError(429));
+    retrying.orders.queue((_req, res) => res.socket?.destroy());
+
+    await request(retrying.subject.app).post('/checkout/session').send({ cartId: 'demo-gbp' }).expect(200);
+
+    const text = (await request(retrying.subject.app).get('/metrics').expect(200)).text;
+    expect(sample(text, 'upstream_retries_total', { upstream: 'primer', reason: 'server_error' })).toBe(1);
+    expect(sample(text, 'upstream_retries_total', { upstream: 'primer', reason: 'rate_limited' })).toBe(1);
+    expect(sample(text, 'upstream_retries_total', { upstream: 'orders', reason: 'connection_error' })).toBe(1);
   });
 });
