@@ -11,9 +11,16 @@ import { useComponentStack } from '../support/component-stack';
 interface Operation {
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: object }> }>;
 }
+interface HeaderParameter {
+  name: string;
+  in: string;
+  schema: { pattern?: string };
+}
 interface ServiceDoc {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, { pattern?: string }> }>; responses: Record<string, Operation['responses'][string]> };
+  paths: Record<string, Record<string, Operation & { parameters?: { $ref: string }[]; security?: Record<string, string[]>[] }>>;
+  components: {
+    parameters: Record<string, HeaderParameter>;
+    securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, { properties?: Record<string, { pattern?: string }> }>; responses: Record<string, Operation['responses'][string]> };
 }
 
 const doc = parse(readFileSync(path.resolve(__dirname, '../../docs/openapi.yaml'), 'utf8')) as ServiceDoc;
@@ -42,6 +49,26 @@ const stack = useComponentStack({ PRIMER_TIMEOUT_MS: '500', PRIMER_MAX_RETRIES: 
 describe('docs/openapi.yaml is in step with the code', () => {
   it('when a cart id is checked, then the documented pattern is the one the route enforces', () => {
     expect(doc.components.schemas.CheckoutSessionRequest?.properties?.cartId?.pattern).toBe(CART_ID.source);
+  });
+
+  it('when a header the service replaces rather than refuses is declared, then it has no pattern, and odd values still get 200', async () => {
+    const operation = doc.paths['/checkout/session']!['post']!;
+    const headers = (operation.parameters ?? []).map(({ $ref }) => doc.components.parameters[$ref.split('/').pop()!]!);
+
+    expect(headers.map((header) => header.name).sort()).toEqual(['Cookie', 'X-Request-Id', 'traceparent', 'tracestate']);
+    for (const header of headers) expect(header.schema.pattern).toBeUndefined();
+    const odd = { 'X-Request-Id': 'no spaces allowed here', traceparent: 'not-a-traceparent', tracestate: '=', Cookie: 'x' };
+    const res = await request(stack.subject.app).post('/checkout/session').set(odd).send({ cartId: 'demo-gbp' });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).not.toBe(odd['X-Request-Id']);
+  });
+
+  it('when the forwarded Authorization is declared, then it is an optional security scheme, not a header parameter OpenAPI ignores', () => {
+    const operation = doc.paths['/checkout/session']!['post']!;
+
+    expect(operation.security).toEqual([{}, { shopAuthorization: [] }]);
+    expect(doc.components.securitySchemes['shopAuthorization']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.values(doc.components.parameters).map((parameter) => parameter.name.toLowerCase())).not.toContain('authorization');
   });
 
   it.each([
