@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Smoke test of the container image and the docker-compose stack (issue 6), run by CI as `npm run test:docker`.
-# Builds the image, runs it alone, then brings the whole stack up and checks what an orchestrator relies on.
+# Smoke test of the container image and the docker-compose stacks (issues 6 and 11), run by CI as `npm run test:docker`.
+# Builds the image, runs it alone, brings the one-replica stack up and checks what an orchestrator relies on, then
+# runs two replicas behind nginx with Redis (docker-compose.replicas.yml) and checks that they behave as one service.
 # Needs root (engine.sh), curl and node on the host. Last line: "N passed, N failed"; exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
@@ -29,6 +30,12 @@ compose() {
   IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 \
     docker compose --env-file "$ENV_FILE" -p "$PROJECT" "$@"
 }
+# The replicas stack, with a small rate limit so the shared budget runs out within the test.
+RATE_LIMIT=40
+replicas() {
+  IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 RATE_LIMIT_PER_MINUTE=$RATE_LIMIT \
+    docker compose --env-file "$ENV_FILE" -p "$PROJECT-replicas" -f docker-compose.replicas.yml "$@"
+}
 
 cleanup() {
   local status=$?
@@ -37,10 +44,12 @@ cleanup() {
     step 'logs of the failed run'
     docker inspect "$ALONE" >/dev/null 2>&1 && docker logs --tail 30 "$ALONE" 2>&1 | sed 's/^/alone | /'
     compose logs --no-color --tail 30 2>&1
+    replicas logs --no-color --tail 30 2>&1
   fi
   step 'teardown'
   docker rm -f "$ALONE" >/dev/null 2>&1
   compose down --volumes --remove-orphans --timeout 1 2>&1 | tail -n 1
+  replicas down --volumes --remove-orphans --timeout 1 2>&1 | tail -n 1
   rm -rf "$ENV_FILE" "$WORK"
   printf '\n%d passed, %d failed\n' "$passed" "$failed"
   ((failed == 0 && status == 0)) || exit 1
@@ -53,6 +62,10 @@ trap 'abort "interrupted"' INT TERM
 base_images() {
   awk 'toupper($1) == "FROM" { from[$2] = 1; if (toupper($3) == "AS") stage[$4] = 1 }
        END { for (image in from) if (!(image in stage)) print image }' Dockerfile
+}
+# The third-party images the compose files run (nginx, Redis); the project's own image is built here.
+service_images() {
+  awk '$1 == "image:" && $2 !~ /^checkout-session-service:/ { print $2 }' docker-compose*.yml | sort -u
 }
 
 # Waits for Docker's own health check to say healthy; gives up early if the container stops.
@@ -76,7 +89,11 @@ http() {
 }
 header() { grep -i "^$2:" "$WORK/$1.headers" | head -n 1 | cut -d: -f2- | tr -d ' \r'; }
 # json_ok NAME 'JS expression over body': true when the expression holds for the parsed body.
-json_ok() { node -e "const body = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); process.exit(($2) ? 0 : 1)" "$WORK/$1.body"; }
+# On failure the body is printed, so the log says what came back instead.
+json_ok() {
+  node -e "const body = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); process.exit(($2) ? 0 : 1)" "$WORK/$1.body" \
+    || { printf '     got: %.300s\n' "$(cat "$WORK/$1.body")"; return 1; }
+}
 image_env_has() { docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | grep -qx "$1"; }
 mib() { awk -v bytes="$1" 'BEGIN { printf "%.1f MiB", bytes / 1048576 }'; }
 
@@ -84,7 +101,8 @@ step 'engine'
 bash "$ENGINE" start || abort 'container engine starts'
 mapfile -t bases < <(base_images)
 ((${#bases[@]} > 0)) || abort 'Dockerfile names a base image'
-bash "$ENGINE" base-image "${bases[@]}" || abort "base image(s) ${bases[*]} available"
+mapfile -t services < <(service_images)
+bash "$ENGINE" base-image "${bases[@]}" "${services[@]}" || abort "base image(s) ${bases[*]} ${services[*]} available"
 
 step "build $IMAGE"
 started=$SECONDS
@@ -167,3 +185,68 @@ for service in bff primer orders; do
   check "stack: $service exits 0 on SIGTERM (exit ${exit_code:-none} after ${elapsed_ms} ms)" test "${exit_code:-none}" = 0
   check "stack: $service exits within 10 s of SIGTERM" test "$elapsed_ms" -lt 10000
 done
+
+step 'replicas stack: two bff replicas behind nginx, sharing Redis'
+# post_sessions BASE_URL CART [COUNT] [CONCURRENCY] [X-Forwarded-For]: one JSON line {statuses, tokens}, from the host;
+# post_sessions_in CONTAINER …: the same sent from inside that container (it has node, not the script).
+post_sessions() { node test/docker/post-sessions.mjs "$@"; }
+post_sessions_in() { local container=$1; shift; docker exec -i "$container" node --input-type=module - "$@" <test/docker/post-sessions.mjs; }
+# metric CONTAINER PREFIX: the sum of the replica's /metrics samples whose line starts with PREFIX.
+metric() {
+  docker exec "$1" node -e 'fetch("http://127.0.0.1:8080/metrics").then((r) => r.text()).then((t) => process.stdout.write(t))' \
+    | awk -v prefix="$2" 'index($0, prefix) == 1 { sum += $NF } END { print sum + 0 }'
+}
+# metric_total PREFIX: the same summed over the running replicas.
+metric_total() { local total=0 id; for id in "${replica_ids[@]}"; do total=$((total + $(metric "$id" "$1"))); done; echo "$total"; }
+primer_calls() { metric_total 'upstream_request_duration_seconds_count{upstream="primer"'; }
+
+replicas up -d --no-build || abort 'replicas stack starts'
+mapfile -t replica_ids < <(replicas ps -q bff)
+check "replicas: compose runs two bff replicas (${#replica_ids[@]})" test "${#replica_ids[@]}" = 2
+for id in "${replica_ids[@]}"; do check "replicas: bff replica ${id:0:12} is healthy" wait_healthy "$id" 60; done
+for service in redis nginx; do check "replicas: $service is healthy" wait_healthy "$(replicas ps -q "$service")" 60; done
+lb_url="http://$(replicas port nginx 8080)"
+check 'replicas: only nginx, the emulator and the demo order service publish ports, on 127.0.0.1' \
+  test "$(replicas ps -q | xargs -n1 docker port | awk '{ print $3 }' | grep -vc '^127\.0\.0\.1:')" = 0
+
+status=$(http lb-session POST "$lb_url/checkout/session" -H 'Content-Type: application/json' --data '{"cartId":"demo-gbp"}')
+check "replicas: POST /checkout/session through nginx answers 200 (got $status)" test "$status" = 200
+check 'replicas: the answer through nginx is a client token and its expiry' json_ok lb-session \
+  'Object.keys(body).sort().join() === "clientToken,clientTokenExpirationDate"'
+token=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).clientToken ?? "")' "$WORK/lb-session.body")
+
+for id in "${replica_ids[@]}"; do
+  post_sessions_in "$id" http://127.0.0.1:8080 demo-gbp >"$WORK/replica-${id:0:12}.body"
+  check "replicas: replica ${id:0:12}, asked directly, returns the same token for demo-gbp" json_ok "replica-${id:0:12}" \
+    "body.statuses[200] === 1 && body.tokens.length === 1 && body.tokens[0] === '$token'"
+done
+created=$(metric_total 'checkout_sessions_total{outcome="created"}')
+reused=$(metric_total 'checkout_sessions_total{outcome="reused"}')
+check "replicas: one session created and reused by both replicas (created $created, reused $reused)" test "$created/$reused" = 1/2
+
+calls_before=$(primer_calls)
+post_sessions "$lb_url" demo-jpy 20 20 >"$WORK/burst.body"
+calls=$(($(primer_calls) - calls_before))
+check 'replicas: 20 concurrent calls for one cart through nginx all answer 200 with one token' json_ok burst \
+  'body.statuses[200] === 20 && Object.keys(body.statuses).length === 1 && body.tokens.length === 1'
+check "replicas: ...and cause one Primer call across both replicas (got $calls)" test "$calls" = 1
+
+# The budget is per client across the replicas: a container's own budget runs out after exactly RATE_LIMIT calls.
+client=${replica_ids[0]}
+post_sessions_in "$client" http://nginx:8080 demo-gbp $((RATE_LIMIT + 5)) >"$WORK/rate.body"
+check "replicas: $((RATE_LIMIT + 5)) calls through nginx from one client: exactly 5 answer 429 over both replicas" json_ok rate \
+  "body.statuses[200] === $RATE_LIMIT && body.statuses[429] === 5"
+post_sessions_in "$client" http://nginx:8080 demo-gbp 1 1 203.0.113.7 >"$WORK/rate-forged.body"
+check 'replicas: a forged X-Forwarded-For buys no new budget (nginx sets the client address)' json_ok rate-forged 'body.statuses[429] === 1'
+status=$(http rate-other POST "$lb_url/checkout/session" -H 'Content-Type: application/json' --data '{"cartId":"demo-gbp"}')
+check "replicas: another client (the host) still gets 200 (got $status): the replicas see the address nginx forwards" test "$status" = 200
+
+stopped=${replica_ids[1]}
+started_ms=$(date +%s%3N)
+docker stop --time 15 "$stopped" >/dev/null
+elapsed_ms=$(($(date +%s%3N) - started_ms))
+check "replicas: a stopped replica exits 0 (exit $(docker inspect -f '{{.State.ExitCode}}' "$stopped") after ${elapsed_ms} ms)" \
+  test "$(docker inspect -f '{{.State.ExitCode}}' "$stopped")" = 0
+post_sessions "$lb_url" demo-gbp 10 2 >"$WORK/failover.body"
+check 'replicas: with one replica stopped, nginx still answers 200 with the same token, ten times out of ten' json_ok failover \
+  "body.statuses[200] === 10 && body.tokens.length === 1 && body.tokens[0] === '$token'"
