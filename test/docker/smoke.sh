@@ -233,9 +233,15 @@ check "replicas: ...and cause one Primer call across both replicas (got $calls)"
 
 # The budget is per client across the replicas: a container's own budget runs out after exactly RATE_LIMIT calls.
 client=${replica_ids[0]}
+served='http_request_duration_seconds_count{method="POST",route="/checkout/session"'
+served_before=$(for id in "${replica_ids[@]}"; do metric "$id" "$served"; done)
 post_sessions_in "$client" http://nginx:8080 demo-gbp $((RATE_LIMIT + 5)) >"$WORK/rate.body"
-check "replicas: $((RATE_LIMIT + 5)) calls through nginx from one client: exactly 5 answer 429 over both replicas" json_ok rate \
+served_after=$(for id in "${replica_ids[@]}"; do metric "$id" "$served"; done)
+spread=$(paste <(echo "$served_before") <(echo "$served_after") | awk '{ printf "%s%d", (NR > 1 ? "+" : ""), $2 - $1 }')
+check "replicas: $((RATE_LIMIT + 5)) calls through nginx from one client: exactly 5 answer 429" json_ok rate \
   "body.statuses[200] === $RATE_LIMIT && body.statuses[429] === 5"
+check "replicas: ...though nginx spread them over both replicas ($spread)" \
+  awk -v spread="$spread" 'BEGIN { n = split(spread, part, "+"); exit !(n == 2 && part[1] > 0 && part[2] > 0) }'
 post_sessions_in "$client" http://nginx:8080 demo-gbp 1 1 203.0.113.7 >"$WORK/rate-forged.body"
 check 'replicas: a forged X-Forwarded-For buys no new budget (nginx sets the client address)' json_ok rate-forged 'body.statuses[429] === 1'
 status=$(http rate-other POST "$lb_url/checkout/session" -H 'Content-Type: application/json' --data '{"cartId":"demo-gbp"}')
