@@ -21,7 +21,7 @@ const pod = deployment.spec!.template.spec!;
 const container: IContainer = pod.containers[0]!;
 
 // Values that stand in for the Secret's in this test; the manifests carry only the Secret's name and keys.
-const SECRET_STAND_INS: Record<string, string> = { PRIMER_API_KEY: 'k8s-manifest-test-key' };
+const SECRET_STAND_INS: Record<string, string> = { PRIMER_API_KEY: 'k8s-manifest-test-key', REDIS_URL: 'redis://127.0.0.1:9' };
 
 // The environment a pod gets: the ConfigMaps it loads whole, then its own env entries (which win, as in Kubernetes).
 function podEnvironment(): Record<string, string> {
@@ -86,11 +86,12 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     expect(unread).toEqual([]);
   });
 
-  it('when the service loads the pod environment, then it starts in production mode, not the demo', () => {
+  it('when the service loads the pod environment, then it starts in production mode, not the demo, with shared state', () => {
     const config = podConfig();
 
     expect(config).toMatchObject({ production: true, demoMode: false, demoPage: false });
     expect(config.orders.url).toBeDefined();
+    expect(config.redis.url).toBeDefined();
   });
 
   it('when a setting is secret, then it comes from a Secret by reference and never from the ConfigMap', () => {
@@ -111,7 +112,8 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
   });
 
   it('when the probe paths are asked of the service, then startup and liveness hold while it drains and readiness turns 503', async () => {
-    const { app, readiness } = composeApp(podConfig(), createLogger('silent'), { primer: { apiUrl: 'http://127.0.0.1:9', apiKey: 'unused' } });
+    // Without REDIS_URL: no probe touches Redis (test/redis shows /readyz staying 200 through its outages).
+    const { app, readiness } = composeApp(loadConfig({ ...podEnvironment(), REDIS_URL: '' }), createLogger('silent'), { primer: { apiUrl: 'http://127.0.0.1:9', apiKey: 'unused' } });
     const status = async (probe: IContainer['livenessProbe']) => (await request(app).get(probe?.httpGet?.path ?? 'no path')).status;
 
     expect([await status(container.startupProbe), await status(container.livenessProbe), await status(container.readinessProbe)]).toEqual([200, 200, 200]);
