@@ -5,22 +5,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readBenchOptions, type BenchOptions } from './bench-options';
 import { cpuMsOf } from './harness/cpu-time';
 import { driveLoad } from './harness/load';
-import { startRedis } from './harness/redis-process';
+import { startRedis, type RedisProcess } from './harness/redis-process';
 import { sampleRss } from './harness/rss-sampler';
 import { startServer, type RunningServer, type ServerSpec } from './harness/server-process';
 import { ROOT, serviceSpec } from './harness/service-spec';
 import { startUpstreams, type UpstreamsProcess } from './harness/upstreams-process';
 import type { BenchReport, RunId, RunResult, ServerName } from './report/bench-report';
 import { goalsFor } from './report/goals';
+import { lastRunOf, RUN_PLAN } from './plan';
 import { renderReport } from './report/render-table';
 
 const SETTLE_MS = 300;
 const WARM_CART = 'bench-warm';
 
-function specs(upstreams: UpstreamsProcess, options: BenchOptions): Record<ServerName, ServerSpec> {
+// Every server a plan row may name; a variant of the service (another env) is one more entry.
+function specs(upstreams: UpstreamsProcess, options: BenchOptions, redis: RedisProcess | undefined): Record<ServerName, ServerSpec> {
   const upstreamEnv = { PRIMER_API_URL: upstreams.primerUrl, ORDER_SERVICE_URL: upstreams.ordersUrl, PRIMER_API_KEY: 'bench-key' };
+  const service = serviceSpec(upstreams, options.service, options.logLevel);
   return {
-    service: serviceSpec(upstreams, options.service, options.logLevel),
+    service,
+    ...(redis ? { 'service-redis': { ...service, name: 'service-redis', env: { ...service.env, REDIS_URL: redis.url } } } : {}),
     floor: { name: 'floor', script: path.join(__dirname, 'servers', 'floor-server.js'), env: upstreamEnv },
     peer: { name: 'peer', script: path.join(__dirname, 'servers', 'peer-server.js'), env: { ...upstreamEnv, NODE_ENV: 'production' } },
   };
@@ -62,7 +66,7 @@ class Bench {
     const after = await this.upstreams.counts();
     this.runs.push({
       id,
-      server: server.name as ServerName,
+      server: server.name,
       path: cartPath,
       connections,
       primerDelayMs,
@@ -82,68 +86,54 @@ class Bench {
 async function main(): Promise<void> {
   const options = readBenchOptions(process.argv.slice(2));
   const upstreams = await startUpstreams(path.join(__dirname, 'fakes', 'main.js'));
-  const servers = specs(upstreams, options);
+  const redis = await startRedis();
+  if (!redis) progress('redis-server not installed: no service-redis-warm row (apt-get install redis-server)');
+  const servers = specs(upstreams, options, redis);
   const bench = new Bench(options, upstreams);
-  const { connections, realisticConnections, primerDelayMs } = options;
-  const started: RunningServer[] = [];
-  const launch = async (name: ServerName) => {
-    const server = await startServer(servers[name], ROOT);
-    started.push(server);
-    return server;
-  };
+  const running = new Map<ServerName, RunningServer>();
+  const startToReadyMs: Record<string, number> = {};
+  const lastRun = lastRunOf(RUN_PLAN);
+  let primerDelayMs = 0;
   try {
-    const service = await launch('service');
-    await bench.warmUp(service);
-    await bench.measure('service-cold', service, 'cold', connections, 0);
-    await bench.measure('service-warm', service, 'warm', connections, 0);
-    await measureOnRedis(bench, servers.service, started, connections);
+    for (const [index, planned] of RUN_PLAN.entries()) {
+      let server = running.get(planned.server);
+      if (!server) {
+        const spec = servers[planned.server];
+        if (!spec && planned.server === 'service-redis') continue;
+        if (!spec) throw new Error(`plan row ${planned.id} names an unknown server ${planned.server}`);
+        server = await startServer(spec, ROOT);
+        running.set(planned.server, server);
+        startToReadyMs[planned.server] = server.startToReadyMs;
+        await bench.warmUp(server);
+      }
+      const realistic = planned.load === 'realistic';
+      const wantedDelayMs = realistic ? options.primerDelayMs : 0;
+      if (wantedDelayMs !== primerDelayMs) await upstreams.setPrimerDelay((primerDelayMs = wantedDelayMs));
+      await bench.measure(planned.id, server, planned.cart, realistic ? options.realisticConnections : options.connections, primerDelayMs);
+      if (lastRun.get(planned.server) === index) {
+        await server.stop();
+        running.delete(planned.server);
+      }
+    }
+    startToReadyMs['npm start'] = await timeNpmStart(servers.service);
 
-    const floor = await launch('floor');
-    await bench.warmUp(floor);
-    await bench.measure('floor-cold', floor, 'cold', connections, 0);
-    await bench.measure('floor-warm', floor, 'warm', connections, 0);
-
-    const peer = await launch('peer');
-    await bench.warmUp(peer);
-    await bench.measure('peer-cold', peer, 'cold', connections, 0);
-    await peer.stop();
-
-    await upstreams.setPrimerDelay(primerDelayMs);
-    await bench.measure('service-realistic', service, 'cold', realisticConnections, primerDelayMs);
-    await bench.measure('floor-realistic', floor, 'cold', realisticConnections, primerDelayMs);
-    await floor.stop();
-    await upstreams.setPrimerDelay(0);
-
-    await bench.measure('service-cold-again', service, 'cold', connections, 0);
-    await service.stop();
-
-    const report: BenchReport = {
-      machine: machine(),
-      startToReadyMs: { service: service.startToReadyMs, floor: floor.startToReadyMs, peer: peer.startToReadyMs },
-      runs: bench.runs,
-      goals: goalsFor(bench.runs, service.startToReadyMs),
-    };
+    const report: BenchReport = { machine: machine(), startToReadyMs, runs: bench.runs, goals: goalsFor(bench.runs, startToReadyMs['npm start']) };
     process.stdout.write(`${renderReport(report)}\n`);
     if (options.jsonFile) await writeFile(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   } finally {
-    await Promise.all(started.map((server) => server.stop()));
+    await Promise.all([...running.values()].map((server) => server.stop()));
+    await redis?.stop();
     await upstreams.stop();
   }
 }
 
-// The warm path again with REDIS_URL set, on a second service process; the in-memory one sits idle meanwhile.
-async function measureOnRedis(bench: Bench, service: ServerSpec, started: RunningServer[], connections: number): Promise<void> {
-  const redis = await startRedis();
-  if (!redis) return progress('redis-server not installed: no service-redis-warm row (apt-get install redis-server)');
-  try {
-    const onRedis = await startServer({ ...service, env: { ...service.env, REDIS_URL: redis.url } }, ROOT);
-    started.push(onRedis);
-    await bench.warmUp(onRedis);
-    await bench.measure('service-redis-warm', onRedis, 'warm', connections, 0);
-    await onRedis.stop();
-  } finally {
-    await redis.stop();
-  }
+// Production's start, `npm start` (the built entry, no compile), timed alone once every run is done.
+async function timeNpmStart(service: ServerSpec | undefined): Promise<number> {
+  if (!service) throw new Error('no service spec to start through npm start');
+  progress('timing npm start');
+  const server = await startServer({ ...service, viaNpmStart: true }, ROOT);
+  await server.stop();
+  return server.startToReadyMs;
 }
 
 function machine(): BenchReport['machine'] {

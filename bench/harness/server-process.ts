@@ -8,6 +8,8 @@ export interface ServerSpec {
   script: string;
   env: Record<string, string>;
   nodeArgs?: readonly string[];
+  // Start it as production does, through `npm start` (then `script` is not used, and pid is npm's).
+  viaNpmStart?: boolean;
 }
 
 export interface RunningServer {
@@ -26,16 +28,22 @@ const STOP_TIMEOUT_MS = 15_000;
 export async function startServer(spec: ServerSpec, cwd: string): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script], {
-    cwd,
-    env: { ...spec.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const env = { ...spec.env, PORT: String(port), HOST: '127.0.0.1' };
+  const child = spec.viaNpmStart
+    ? // Its own process group, so stopping it reaches node under npm and sh.
+      spawn(...npmStart(), { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+    : spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, url, () => stderr, spec.name);
-  return { name: spec.name, url, pid: child.pid ?? 0, startToReadyMs: performance.now() - started, stop: () => stopChild(child) };
+  return { name: spec.name, url, pid: child.pid ?? 0, startToReadyMs: performance.now() - started, stop: () => stopChild(child, spec.viaNpmStart === true) };
+}
+
+// The npm that runs this bench (npm_execpath), else the one on PATH.
+function npmStart(): [string, string[]] {
+  const npmCli = process.env['npm_execpath'];
+  return npmCli ? [process.execPath, [npmCli, 'start']] : ['npm', ['start']];
 }
 
 async function waitUntilReady(child: ChildProcess, url: string, stderr: () => string, name: string): Promise<void> {
@@ -59,14 +67,15 @@ function readyStatus(url: string): Promise<number | undefined> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess, wholeGroup: boolean): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    const signal = (name: NodeJS.Signals) => (wholeGroup && child.pid !== undefined ? process.kill(-child.pid, name) : child.kill(name));
+    const killer = setTimeout(() => signal('SIGKILL'), STOP_TIMEOUT_MS);
     child.once('exit', () => {
       clearTimeout(killer);
       resolve();
     });
-    child.kill('SIGTERM');
+    signal('SIGTERM');
   });
 }

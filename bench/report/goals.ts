@@ -3,7 +3,8 @@ import type { Goal, RunId, RunResult } from './bench-report';
 const MB = 1024 * 1024;
 
 // The issue's goals, each measured within one invocation so that machine noise cancels out of the ratios.
-export function goalsFor(runs: readonly RunResult[], serviceStartToReadyMs: number): Goal[] {
+// The start goal is timed through `npm start`, as production starts.
+export function goalsFor(runs: readonly RunResult[], npmStartToReadyMs: number): Goal[] {
   const run = (id: RunId) => runs.find((candidate) => candidate.id === id);
   const ratio = (over: RunId, under: RunId) => {
     const top = run(over)?.requestsPerSecond;
@@ -27,16 +28,16 @@ export function goalsFor(runs: readonly RunResult[], serviceStartToReadyMs: numb
   const realistic = run('service-realistic');
   const peakMb = realistic?.peakRssBytes === undefined ? undefined : realistic.peakRssBytes / MB;
   return [
-    atLeast('cold: service / floor', ratio('service-cold', 'floor-cold'), 0.25),
-    atLeast('cold: service / peer', ratio('service-cold', 'peer-cold'), 2),
+    atLeast('cold: service / floor', ratio('service-cold', 'floor-cold'), 0.27),
+    atLeast('cold: service / peer', ratio('service-cold', 'peer-cold'), 1.3),
     atLeast('warm: service / floor', ratio('service-warm', 'floor-warm'), 0.35),
     // The same service with REDIS_URL set: every warm answer reads the session from a real redis-server on loopback.
     atLeast('warm: service on Redis / in memory', ratio('service-redis-warm', 'service-warm'), 0.7),
-    atLeast('realistic: service / floor', ratio('service-realistic', 'floor-realistic'), 0.5),
+    atLeast('realistic: service / floor', ratio('service-realistic', 'floor-realistic'), 0.55),
     { label: 'realistic: service errors', value: realistic?.errors, unit: 'errors', goal: '0', met: realistic === undefined ? undefined : realistic.errors === 0 },
     { label: 'realistic: service p99', value: realistic?.p99Ms, unit: 'ms', goal: '< 1000 ms', met: realistic === undefined ? undefined : realistic.p99Ms < 1000 },
     { label: 'realistic: service peak RSS', value: peakMb, unit: 'MB', goal: '< 200 MB', met: peakMb === undefined ? undefined : peakMb < 200 },
-    { label: 'service start to ready', value: serviceStartToReadyMs, unit: 'ms', goal: '< 1000 ms', met: serviceStartToReadyMs < 1000 },
+    { label: 'npm start to ready', value: npmStartToReadyMs, unit: 'ms', goal: '< 1000 ms', met: npmStartToReadyMs < 1000 },
     figure('drift: cold again / cold', ratio('service-cold-again', 'service-cold')),
     figure('cold: floor CPU/req / service CPU/req', cpuRatio('service-cold', 'floor-cold')),
     figure('warm: floor CPU/req / service CPU/req', cpuRatio('service-warm', 'floor-warm')),

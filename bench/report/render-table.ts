@@ -6,7 +6,7 @@ const MB = 1024 * 1024;
 export function renderReport(report: BenchReport): string {
   const { machine, startToReadyMs } = report;
   const header = `${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node} on ${machine.platform}; load generator on the same machine`;
-  const ready = `start to ready: service ${ms(startToReadyMs.service)}, floor ${ms(startToReadyMs.floor)}, peer ${ms(startToReadyMs.peer)}`;
+  const ready = `start to ready: ${Object.entries(startToReadyMs).map(([name, value]) => `${name} ${ms(value)}`).join(', ')}`;
   const runs = table(
     ['run', 'conns', 'Primer delay', 'req/s', 'p50', 'p99', 'max', 'errors', 'peak RSS', 'CPU/req', 'Primer calls/req'],
     report.runs.map(runRow),

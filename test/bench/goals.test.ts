@@ -39,9 +39,10 @@ describe('goalsFor', () => {
 
   it('divides the service by the floor and by the peer for each path, and says whether the goal is met', () => {
     expect(byLabel(goals, 'cold: service / floor')).toMatchObject({ value: 0.3, met: true });
-    expect(byLabel(goals, 'cold: service / peer')).toMatchObject({ value: 1.5, met: false });
+    expect(byLabel(goals, 'cold: service / peer')).toMatchObject({ value: 1.5, goal: '≥ 1.3×', met: true });
     expect(byLabel(goals, 'warm: service / floor')).toMatchObject({ value: 0.3, met: false });
     expect(byLabel(goals, 'realistic: service / floor')?.value).toBeCloseTo(0.533, 3);
+    expect(byLabel(goals, 'realistic: service / floor')).toMatchObject({ goal: '≥ 0.55×', met: false });
     expect(byLabel(goals, 'warm: service on Redis / in memory')).toMatchObject({ value: 0.8, met: true });
   });
 
@@ -49,7 +50,7 @@ describe('goalsFor', () => {
     expect(byLabel(goals, 'realistic: service errors')).toMatchObject({ value: 0, met: true });
     expect(byLabel(goals, 'realistic: service p99')).toMatchObject({ value: 1200, met: false });
     expect(byLabel(goals, 'realistic: service peak RSS')).toMatchObject({ value: 150, met: true });
-    expect(byLabel(goals, 'service start to ready')).toMatchObject({ value: 400, met: true });
+    expect(byLabel(goals, 'npm start to ready')).toMatchObject({ value: 400, met: true });
   });
 
   it('reports drift and CPU ratios as figures, with no goal to meet', () => {

@@ -21,6 +21,8 @@ export function corsFor(origins: readonly string[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     // The answer depends on Origin even when it carries no CORS headers: caches must not share it across origins.
     res.vary('Origin');
-    handle(req, res, next);
+    // No Origin (a server, a probe, a same-origin GET): cors would add nothing, so skip its per-request work.
+    if (req.headers.origin === undefined) next();
+    else handle(req, res, next);
   };
 }

@@ -1,0 +1,24 @@
+import { lastRunOf, RUN_PLAN, type PlannedRun } from '../../bench/plan';
+
+describe('the bench plan', () => {
+  it('gives every run its own id', () => {
+    expect(new Set(RUN_PLAN.map((run) => run.id)).size).toBe(RUN_PLAN.length);
+  });
+
+  it('holds every run a goal divides by, so no goal ratio is left unknown', () => {
+    const ids = new Set(RUN_PLAN.map((run) => run.id));
+    const named = ['service-cold', 'service-warm', 'floor-cold', 'floor-warm', 'peer-cold', 'service-realistic', 'floor-realistic', 'service-cold-again'];
+
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('when a server is used by several runs, then it stops after its last one', () => {
+    const plan: PlannedRun[] = [
+      { id: 'a', server: 'service', cart: 'cold', load: 'normal' },
+      { id: 'b', server: 'floor', cart: 'cold', load: 'normal' },
+      { id: 'c', server: 'service', cart: 'warm', load: 'normal' },
+    ];
+
+    expect(lastRunOf(plan)).toEqual(new Map([['service', 2], ['floor', 1]]));
+  });
+});
