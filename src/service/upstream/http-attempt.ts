@@ -20,19 +20,26 @@ export interface AttemptRequest {
   timeoutMs: number;
 }
 
+// axios merges these per-method header buckets into every request; the upstreams' headers are all set per instance.
+const AXIOS_HEADER_BUCKETS = ['common', 'delete', 'get', 'head', 'options', 'post', 'put', 'patch', 'purge', 'link', 'unlink', 'query'];
+
 // One axios instance per upstream, made once: its fixed headers built here, each attempt on undici's keep-alive pool
-// (or through the egress proxy), no redirects, bodies kept as text so junk is an outcome.
+// (or through the egress proxy), no redirects, bodies sent as JSON and kept as text so junk is an outcome.
 export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders = {}, env?: EgressProxyEnv): AxiosInstance {
-  return axios.create({
+  const client = axios.create({
     baseURL,
     adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin, env)),
     headers: { 'Accept-Encoding': ACCEPT_ENCODING, 'User-Agent': `axios/${axios.VERSION}`, ...fixedHeaders },
     maxRedirects: 0,
     maxContentLength: MAX_UPSTREAM_BODY_BYTES,
     responseType: 'text',
+    transformRequest: [(data: unknown) => (data === undefined || typeof data === 'string' ? data : JSON.stringify(data))],
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
   });
+  const defaults = client.defaults.headers as Record<string, unknown>;
+  for (const bucket of AXIOS_HEADER_BUCKETS) delete defaults[bucket];
+  return client;
 }
 
 // Sends once; `timeout` bounds the whole exchange (a trickling body too) with one timer in the adapter.
