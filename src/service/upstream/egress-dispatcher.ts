@@ -1,20 +1,12 @@
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 
-export interface EgressProxyEnv {
-  HTTP_PROXY?: string | undefined;
-  http_proxy?: string | undefined;
-  HTTPS_PROXY?: string | undefined;
-  https_proxy?: string | undefined;
-  NO_PROXY?: string | undefined;
-  no_proxy?: string | undefined;
-}
-
 // The attempt's own timer bounds the whole exchange, so undici's idle timers (300 s each) are not needed.
 const POOL_OPTIONS = { headersTimeout: 0, bodyTimeout: 0 } as const;
 
 // Keep-alive connections to one upstream: a pool straight to its origin, or through the egress proxy the environment
 // names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lower case first, as curl reads them).
-export function egressDispatcher(origin: string, env: EgressProxyEnv = process.env): Dispatcher {
+export function egressDispatcher(origin: string): Dispatcher {
+  const { env } = process;
   const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
   const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
   if (!httpProxy && !httpsProxy) return new Pool(origin, POOL_OPTIONS);

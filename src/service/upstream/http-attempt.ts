@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type Method, type RawAxiosRequestHeaders } from 'axios';
-import { egressDispatcher, type EgressProxyEnv } from './egress-dispatcher';
+import { egressDispatcher } from './egress-dispatcher';
 import { ACCEPT_ENCODING } from './read-body';
 import { undiciAdapter } from './undici-adapter';
 
@@ -25,10 +25,10 @@ const AXIOS_HEADER_BUCKETS = ['common', 'delete', 'get', 'head', 'options', 'pos
 
 // One axios instance per upstream, made once: its fixed headers built here, each attempt on undici's keep-alive pool
 // (or through the egress proxy), no redirects, bodies sent as JSON and kept as text so junk is an outcome.
-export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders = {}, env?: EgressProxyEnv): AxiosInstance {
+export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders = {}): AxiosInstance {
   const client = axios.create({
     baseURL,
-    adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin, env)),
+    adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin)),
     headers: { 'Accept-Encoding': ACCEPT_ENCODING, 'User-Agent': `axios/${axios.VERSION}`, ...fixedHeaders },
     maxRedirects: 0,
     maxContentLength: MAX_UPSTREAM_BODY_BYTES,

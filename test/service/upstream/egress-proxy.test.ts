@@ -4,8 +4,11 @@ import { startForwardProxy, type ForwardProxy } from '../../support/forward-prox
 
 let upstream: FakeServer;
 let proxy: ForwardProxy;
+// The variables the transport reads when each client is made; jest gives every test file its own process.env.
+const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
 
 beforeEach(async () => {
+  for (const name of PROXY_VARIABLES) delete process.env[name];
   upstream = await startFakeServer((_req, res) => sendJson(res, 200, { id: 'cart-1' }));
   proxy = await startForwardProxy();
 });
@@ -15,8 +18,10 @@ afterEach(async () => {
   await proxy.close();
 });
 
-const getCart = (baseUrl: string, env: Record<string, string>) =>
-  sendAttempt(createUpstreamHttpClient(baseUrl, { Accept: 'application/json' }, env), { method: 'GET', path: '/carts/cart-1', headers: { 'X-Request-Id': 'req-proxy-1' }, timeoutMs: 2_000 });
+function getCart(baseUrl: string, env: Record<string, string>) {
+  Object.assign(process.env, env);
+  return sendAttempt(createUpstreamHttpClient(baseUrl, { Accept: 'application/json' }), { method: 'GET', path: '/carts/cart-1', headers: { 'X-Request-Id': 'req-proxy-1' }, timeoutMs: 2_000 });
+}
 
 describe('egress proxy', () => {
   it('when HTTP_PROXY is set, then the call goes through the proxy and its answer comes back', async () => {
