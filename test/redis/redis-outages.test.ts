@@ -66,5 +66,9 @@ describe('two replicas when Redis fails', () => {
     expect(first.status).toBe(200);
     expect(second).toMatchObject({ status: 200, body: first.body });
     expect(primerCalls(stack.emulator, 'POST')).toBe(1);
+    for (const replica of [a!, b!]) expect(replica.lines.filter((line) => line.includes('Redis ready')).length).toBeGreaterThanOrEqual(2);
+    // The rate limit counts again: its script, gone with the old Redis, was loaded anew.
+    expect(await stack.redis.keys('checkout-session:rate-limit:*')).toHaveLength(1);
+    expect(await stack.redis.get((await stack.redis.keys('checkout-session:rate-limit:*'))[0]!)).toBe('2');
   });
 });

@@ -24,6 +24,8 @@ export interface SharedState {
 export function redisSharedState(config: Config, redisUrl: string, logger: Logger, metrics: Metrics): SharedState {
   const guard = new RedisGuard({ logger, countFailure: metrics.countRedisFailure });
   const redis = createRedisClient({ url: redisUrl, timeoutMs: config.redis.timeoutMs, onConnectionError: (error) => guard.reportFailure('connection', error) });
+  // At start and after each reconnect, so an outage's warnings have a visible end.
+  redis.on('ready', () => logger.info('Redis ready: sharing state with the other replicas'));
   const { keyPrefix } = config.redis;
   // With reuse off there is no stored result for a waiting replica to pick up, so each replica calls Primer itself.
   const reuse = config.sessionReuseMinTtlS > 0;
