@@ -42,6 +42,8 @@ export function useReplicaStack(env: Record<string, string> = {}, count = 2): Re
       ORDER_SERVICE_URL: stack.orders.url,
       REDIS_URL: stack.redisServer.url,
       RATE_LIMIT_PER_MINUTE: '0',
+      // Well above a busy CI machine's event-loop stalls, so sharing tests do not turn into outage tests; those set 200.
+      REDIS_TIMEOUT_MS: '2000',
       LOG_LEVEL: 'info',
       ...env,
     };
