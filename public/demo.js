@@ -1,5 +1,7 @@
-// The demo page around checkout-session.js: cart list, status, retry, token refresh and Universal Checkout.
-import { fetchClientToken, whenNearExpiry } from './checkout-session.js';
+// The demo page around the typed client (src/browser, served compiled): cart list, status, retry, token refresh and Universal Checkout.
+import { openCheckoutSession } from '/demo/app/checkout-session-client.js';
+import { shopperMessage } from '/demo/app/shopper-messages.js';
+import { whenNearExpiry } from '/demo/app/token-expiry.js';
 
 // Past this, a checkout that has not shown is reported instead of leaving a spinner.
 const CHECKOUT_LOAD_TIMEOUT_MS = 15000;
@@ -55,7 +57,7 @@ async function requestSession({ refreshing = false } = {}) {
   retryButton.hidden = true;
   if (!refreshing) showStatus('loading', [element('p', null, `Asking the service for a checkout session for ${cartId}…`)]);
   try {
-    const session = await fetchClientToken(cartId);
+    const session = await openCheckoutSession(cartId);
     if (cartId !== chosenCartId) return;
     showSession(cartId, session, refreshing);
     cancelRefresh = whenNearExpiry(session, () => requestSession({ refreshing: true }));
@@ -81,7 +83,7 @@ function showError(error) {
   const details = element('details');
   const fields = [`HTTP ${error.status || 'none'}`, error.code, error.detail, error.requestId && `request ${error.requestId}`];
   details.append(element('summary', null, 'Details for support'), element('p', null, fields.filter(Boolean).join(' · ')));
-  showStatus(error.retryable ? 'retryable-error' : 'error', [element('p', 'message', error.shopperMessage), details]);
+  showStatus(error.retryable ? 'retryable-error' : 'error', [element('p', 'message', shopperMessage(error)), details]);
   statusBox.dataset.code = error.code;
   if (error.retryable) offerRetry(error.retryAfterSeconds ?? 0);
   showCheckout('idle', 'The payment form appears once a checkout session is ready.');

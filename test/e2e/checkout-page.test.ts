@@ -158,8 +158,8 @@ describe('demo checkout page in Chromium', () => {
     const { page, traffic } = await openPage(400);
     // A string, so TypeScript's CommonJS output does not turn the browser's import() into require().
     const tokens: string[] = await page.evaluate(`(async () => {
-      const { fetchClientToken } = await import('/demo/assets/checkout-session.js');
-      const sessions = await Promise.all([fetchClientToken('demo-gbp'), fetchClientToken('demo-gbp')]);
+      const { openCheckoutSession } = await import('/demo/app/checkout-session-client.js');
+      const sessions = await Promise.all([openCheckoutSession('demo-gbp'), openCheckoutSession('demo-gbp')]);
       return sessions.map((session) => session.clientToken);
     })()`);
     expect(tokens[0]).toBe(tokens[1]);

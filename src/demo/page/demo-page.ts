@@ -5,7 +5,10 @@ import type { Cart } from '../../service/orders/cart';
 import { cartAmount } from '../../service/checkout/client-session/cart-amount';
 import { formatMinorUnits } from './format-minor-units';
 
-const PUBLIC_DIR = path.resolve(__dirname, '..', '..', '..', 'public');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const PUBLIC_DIR = path.join(ROOT, 'public');
+// The typed browser modules, compiled by `npm run build` (tsconfig.browser.json).
+const BROWSER_BUILD_DIR = path.join(ROOT, 'dist', 'browser');
 // The npm package is only a loader: a real client token makes it fetch PrimerCoreSDK.min.js and Checkout.css from sdk.primer.io.
 const PRIMER_SDK_DIR = path.dirname(require.resolve('@primer-io/checkout-web'));
 
@@ -61,6 +64,7 @@ export function demoPageRouter({ carts }: DemoPageOptions): Router {
   router.get('/', demoPageCsp, (_req, res) => res.sendFile(path.join(PUBLIC_DIR, 'index.html')));
   router.get('/demo/carts', (_req, res) => res.json(summaries));
   router.use('/demo/assets', demoPageCsp, express.static(PUBLIC_DIR, { index: false }));
+  router.use('/demo/app', demoPageCsp, express.static(BROWSER_BUILD_DIR, { index: false }));
   router.get('/demo/vendor/primer/Primer.js', demoPageCsp, (_req, res) => res.sendFile(path.join(PRIMER_SDK_DIR, 'Primer.js')));
   router.get('/demo/vendor/primer/Checkout.css', demoPageCsp, (_req, res) => res.sendFile(path.join(PRIMER_SDK_DIR, 'Checkout.css')));
   return router;
