@@ -96,7 +96,8 @@ describe('demo checkout page in Chromium', () => {
     const { page, traffic } = await openPage();
     await chooseCart(page, 'demo-gbp', 'ready');
     await chooseCart(page, 'demo-mismatch', 'error');
-    await stack.failNextPrimerCall(503);
+    // Two: the browser client retries a 503 once by itself.
+    await stack.failNextPrimerCalls(503, 2);
     await chooseCart(page, 'demo-kwd', 'retryable-error');
     await traffic.settle();
     expect(traffic.responseTexts.length).toBeGreaterThan(5);
@@ -117,7 +118,8 @@ describe('demo checkout page in Chromium', () => {
 
   it('when Primer is down, then the page offers a retry after Retry-After, and the retry gets a token', async () => {
     const { page, traffic } = await openPage();
-    await stack.failNextPrimerCall(503);
+    // Two: the browser client retries a 503 once by itself, then leaves the next try to the shopper.
+    await stack.failNextPrimerCalls(503, 2);
     await chooseCart(page, 'demo-jpy', 'retryable-error');
     await expect(page.locator('#status').getAttribute('data-code')).resolves.toBe('upstream_unavailable');
     await expect(page.locator('#status .message').innerText()).resolves.toBe('Payments are briefly unavailable. Please try again in a moment.');
@@ -128,7 +130,7 @@ describe('demo checkout page in Chromium', () => {
     await page.locator('#retry:not([disabled])').click({ timeout: 15000 });
     await page.locator('#status[data-state="ready"]').waitFor();
     await expect(page.locator('#retry').isHidden()).resolves.toBe(true);
-    expect(traffic.sessionRequests).toHaveLength(2);
+    expect(traffic.sessionRequests).toHaveLength(3);
     await screenshot(page, '06-recovered');
   });
 

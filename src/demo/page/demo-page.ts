@@ -11,6 +11,8 @@ const PUBLIC_DIR = path.join(ROOT, 'public');
 const BROWSER_BUILD_DIR = path.join(ROOT, 'dist', 'browser');
 // The npm package is only a loader: a real client token makes it fetch PrimerCoreSDK.min.js and Checkout.css from sdk.primer.io.
 const PRIMER_SDK_DIR = path.dirname(require.resolve('@primer-io/checkout-web'));
+// Primer Checkout's ES modules (primer-loader.js and its chunks); its card fields are iframes from sdk.primer.io.
+const PRIMER_CHECKOUT_DIR = path.dirname(require.resolve('@primer-io/primer-js'));
 
 // Primer's Web SDK allowlist (https://primer.io/docs/checkout/advanced/content-security-policy), 3DS included; nothing else.
 const demoPageCsp = contentSecurityPolicy({
@@ -65,6 +67,7 @@ export function demoPageRouter({ carts }: DemoPageOptions): Router {
   router.get('/demo/carts', (_req, res) => res.json(summaries));
   router.use('/demo/assets', demoPageCsp, express.static(PUBLIC_DIR, { index: false }));
   router.use('/demo/app', demoPageCsp, express.static(BROWSER_BUILD_DIR, { index: false }));
+  router.use('/demo/vendor/primer-checkout', demoPageCsp, express.static(PRIMER_CHECKOUT_DIR, { index: false }));
   router.get('/demo/vendor/primer/Primer.js', demoPageCsp, (_req, res) => res.sendFile(path.join(PRIMER_SDK_DIR, 'Primer.js')));
   router.get('/demo/vendor/primer/Checkout.css', demoPageCsp, (_req, res) => res.sendFile(path.join(PRIMER_SDK_DIR, 'Checkout.css')));
   return router;

@@ -87,10 +87,17 @@ describe('demo page router', () => {
     }
   });
 
-  it('serves the browser module as JavaScript', async () => {
-    const response = await request(app).get('/demo/assets/checkout-session.js').expect(200);
+  it('serves the compiled browser client as JavaScript', async () => {
+    const response = await request(app).get('/demo/app/checkout-session-client.js').expect(200);
     expect(response.type).toBe('text/javascript');
-    expect(response.text).toContain('export function fetchClientToken');
+    expect(response.text).toContain('export async function requestCheckoutSession');
+  });
+
+  it('serves Primer Checkout from the installed npm package, not a CDN copy', async () => {
+    const installed = readFileSync(require.resolve('@primer-io/primer-js'), 'utf8');
+    const response = await request(app).get('/demo/vendor/primer-checkout/primer-loader.js').expect(200);
+    expect(response.type).toBe('text/javascript');
+    expect(response.text).toBe(installed);
   });
 
   it('serves the Primer SDK from the installed npm package, not a CDN copy', async () => {

@@ -14,8 +14,8 @@ export interface Running {
 export interface Stack {
   serviceUrl: string;
   apiKey: string;
-  // Makes the emulator answer the next POST /client-session with this status (its /_emulator control path).
-  failNextPrimerCall(status: number): Promise<void>;
+  // Makes the emulator answer the next `times` POST /client-session with this status (its /_emulator control path).
+  failNextPrimerCalls(status: number, times: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,11 +45,11 @@ export async function startStack(): Promise<Stack> {
   return {
     serviceUrl: service.url,
     apiKey,
-    async failNextPrimerCall(status) {
+    async failNextPrimerCalls(status, times) {
       const response = await fetch(`${emulator.url}/_emulator/faults`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ match: { method: 'POST', path: '/client-session' }, times: 1, fault: { kind: 'status', status } }),
+        body: JSON.stringify({ match: { method: 'POST', path: '/client-session' }, times, fault: { kind: 'status', status } }),
       });
       if (!response.ok) throw new Error(`emulator refused the fault: ${response.status} ${await response.text()}`);
     },
