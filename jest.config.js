@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/docker/', '/test/redis/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // src/browser imports its siblings as './x.js', as browsers need; jest finds them as ./x.ts.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 20000,
   // No test reaches past loopback: see the file.
   setupFiles: ['<rootDir>/test/support/loopback-only.ts'],

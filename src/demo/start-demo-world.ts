@@ -19,7 +19,7 @@ export interface DemoWorld {
 // Starts only the parts the config leaves without a real counterpart.
 export async function startDemoWorld(config: Config, logger: Logger): Promise<DemoWorld> {
   const orders = config.orders.url ? undefined : new InMemoryOrderService(DEMO_CARTS);
-  const pages = config.demoPage ? demoPageRouter({ carts: DEMO_CARTS }) : undefined;
+  const pages = config.demoPage ? demoPageRouter({ carts: DEMO_CARTS, editableCarts: orders }) : undefined;
   if (!config.demoMode) {
     // Demo mode says all in its one warning; with a real key, pricing demo carts deserves a warning of its own.
     if (orders) logger.warn('ORDER_SERVICE_URL unset: serving the built-in demo carts');

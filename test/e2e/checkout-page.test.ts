@@ -72,8 +72,8 @@ describe('demo checkout page in Chromium', () => {
     await chooseCart(page, 'demo-unicode', 'ready');
     await page.locator('#checkout[data-state="demo"]').waitFor();
     await expect(page.locator('#checkout').innerText()).resolves.toContain('Demo token: checkout cannot load.');
-    // The SDK itself loaded from the service: the page chose not to start it.
-    expect(await page.evaluate('typeof window.Primer?.Primer?.showUniversalCheckout')).toBe('function');
+    // The SDK itself (Primer Checkout, the default) loaded from the service: the page chose not to start it.
+    expect(await page.evaluate("typeof customElements.get('primer-checkout')")).toBe('function');
     expect(traffic.offOriginUrls).toEqual([]);
     await screenshot(page, '03-demo-token');
   });
@@ -85,7 +85,7 @@ describe('demo checkout page in Chromium', () => {
     );
     await chooseCart(page, 'demo-gbp', 'ready');
     await page.locator('#checkout[data-state="failed"]').waitFor({ timeout: 20000 });
-    await expect(page.locator('#checkout').innerText()).resolves.toContain("Primer's checkout could not load.");
+    await expect(page.locator('#checkout').innerText()).resolves.toContain('Primer Checkout could not load.');
     expect(traffic.offOriginUrls.length).toBeGreaterThan(0);
     expect(traffic.offOriginUrls.filter((url) => !new URL(url).hostname.endsWith('.primer.io'))).toEqual([]);
     expect(traffic.cspViolations).toEqual([]);

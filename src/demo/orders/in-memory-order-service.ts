@@ -1,3 +1,4 @@
+import { cartAmount } from '../../service/checkout/client-session/cart-amount';
 import type { Cart } from '../../service/orders/cart';
 import { CartNotFoundError } from '../../service/orders/errors/cart-not-found-error';
 import type { LoadCartRequest, OrderService } from '../../service/orders/order-service';
@@ -20,7 +21,35 @@ export class InMemoryOrderService implements OrderService {
     return structuredClone(cart);
   }
 
+  // The demo page's quantity buttons: a changed cart is a new version, as a shop's order service would report it.
+  setQuantity(cartId: string, lineId: string, quantity: number): Cart {
+    const cart = this.carts.get(cartId);
+    const line = cart?.items.find((item) => item.id === lineId);
+    if (!cart || !line) throw new CartNotFoundError(cartId);
+    const statedTotalWasRight = cart.totalAmount !== undefined && cart.totalAmount === amountOrNull(withoutStatedTotal(cart));
+    line.quantity = quantity;
+    cart.version = typeof cart.version === 'number' ? cart.version + 1 : `${cart.version}+1`;
+    // The shop restates a total it had right; a cart whose total was wrong on purpose stays wrong.
+    const restated = amountOrNull(withoutStatedTotal(cart));
+    if (statedTotalWasRight && restated !== null) cart.totalAmount = restated;
+    return structuredClone(cart);
+  }
+
   list(): readonly Cart[] {
     return [...this.carts.values()].map((cart) => structuredClone(cart));
+  }
+}
+
+function withoutStatedTotal(cart: Cart): Cart {
+  const copy = { ...cart };
+  delete copy.totalAmount;
+  return copy;
+}
+
+function amountOrNull(cart: Cart): number | null {
+  try {
+    return cartAmount(cart);
+  } catch {
+    return null;
   }
 }

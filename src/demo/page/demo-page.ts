@@ -1,7 +1,9 @@
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { contentSecurityPolicy } from 'helmet';
 import type { Cart } from '../../service/orders/cart';
+import { CartNotFoundError } from '../../service/orders/errors/cart-not-found-error';
+import type { InMemoryOrderService } from '../orders/in-memory-order-service';
 import { cartAmount } from '../../service/checkout/client-session/cart-amount';
 import { formatMinorUnits } from './format-minor-units';
 
@@ -15,6 +17,9 @@ const PRIMER_SDK_DIR = path.dirname(require.resolve('@primer-io/checkout-web'));
 const PRIMER_CHECKOUT_DIR = path.dirname(require.resolve('@primer-io/primer-js'));
 
 // Primer's Web SDK allowlist (https://primer.io/docs/checkout/advanced/content-security-policy), 3DS included; nothing else.
+// Enough to show a quantity change; the demo carts are not a shop.
+const MAX_DEMO_QUANTITY = 20;
+
 const demoPageCsp = contentSecurityPolicy({
   useDefaults: false,
   directives: {
@@ -37,16 +42,22 @@ export interface DemoCartSummary {
   currencyCode: string;
   itemCount: number;
   total: string;
+  lines: { lineId: string; name: string; quantity: number }[];
 }
+
+// The in-memory order service, when this process holds the carts: the page may then change quantities.
+export type EditableCarts = Pick<InMemoryOrderService, 'list' | 'setQuantity'>;
 
 export interface DemoPageOptions {
   carts: readonly Cart[];
+  editableCarts?: EditableCarts | undefined;
 }
 
-// What the page lists for a cart: a display string only, the service alone decides what is charged.
+// What the page lists for a cart: display strings only, the service alone decides what is charged.
 export function summariseDemoCart(cart: Cart): DemoCartSummary {
   const itemCount = cart.items.reduce((count, item) => count + item.quantity, 0);
-  return { cartId: cart.id, currencyCode: cart.currencyCode, itemCount, total: formatCartTotal(cart) };
+  const lines = cart.items.map((item) => ({ lineId: item.id, name: item.name, quantity: item.quantity }));
+  return { cartId: cart.id, currencyCode: cart.currencyCode, itemCount, total: formatCartTotal(cart), lines };
 }
 
 // The total the shop states, else the one the service would charge; a cart with neither shows a dash.
@@ -58,13 +69,31 @@ function formatCartTotal(cart: Cart): string {
   }
 }
 
+// A shop's cart change, played by the page: the next POST /checkout/session finds a new cart version.
+function changeQuantity(editableCarts: EditableCarts): RequestHandler {
+  return (req, res) => {
+    const quantity: unknown = (req.body as { quantity?: unknown } | undefined)?.quantity;
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1 || quantity > MAX_DEMO_QUANTITY) {
+      res.status(400).json({ error: `quantity must be an integer from 1 to ${MAX_DEMO_QUANTITY}` });
+      return;
+    }
+    try {
+      res.json(summariseDemoCart(editableCarts.setQuantity(String(req.params.cartId), String(req.params.lineId), quantity)));
+    } catch (error) {
+      if (!(error instanceof CartNotFoundError)) throw error;
+      res.status(404).json({ error: 'no such cart line' });
+    }
+  };
+}
+
 // The reference checkout page: GET / plus its assets, the SDK from node_modules, and the demo cart list.
-export function demoPageRouter({ carts }: DemoPageOptions): Router {
+export function demoPageRouter({ carts, editableCarts }: DemoPageOptions): Router {
   const router = express.Router();
-  const summaries = carts.map(summariseDemoCart);
+  const listCarts = () => (editableCarts?.list() ?? carts).map(summariseDemoCart);
 
   router.get('/', demoPageCsp, (_req, res) => res.sendFile(path.join(PUBLIC_DIR, 'index.html')));
-  router.get('/demo/carts', (_req, res) => res.json(summaries));
+  router.get('/demo/carts', (_req, res) => res.json({ editable: editableCarts !== undefined, carts: listCarts() }));
+  if (editableCarts) router.put('/demo/carts/:cartId/lines/:lineId', express.json({ limit: '1kb' }), changeQuantity(editableCarts));
   router.use('/demo/assets', demoPageCsp, express.static(PUBLIC_DIR, { index: false }));
   router.use('/demo/app', demoPageCsp, express.static(BROWSER_BUILD_DIR, { index: false }));
   router.use('/demo/vendor/primer-checkout', demoPageCsp, express.static(PRIMER_CHECKOUT_DIR, { index: false }));

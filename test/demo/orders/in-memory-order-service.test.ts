@@ -51,6 +51,29 @@ describe('InMemoryOrderService', () => {
     expect(service.list()[0]!.items.length).toBeGreaterThan(0);
   });
 
+  it('when a quantity changes, then the cart has a new version and a stated total that still adds up', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+    const before = await service.loadCart({ ...noCredentials, cartId: 'demo-gbp' });
+    const after = service.setQuantity('demo-gbp', 'line-2', 3);
+    expect(after.items.find((item) => item.id === 'line-2')?.quantity).toBe(3);
+    expect(after.version).not.toBe(before.version);
+    // Two more teapots at 35.00 each; tax is part of the unit amount.
+    expect(after.totalAmount).toBe((before.totalAmount ?? 0) + 2 * 3500);
+    await expect(service.loadCart({ ...noCredentials, cartId: 'demo-gbp' })).resolves.toEqual(after);
+    expect(service.setQuantity('demo-jpy', 'matcha', 1).version).toBe('v2+1');
+  });
+
+  it('when a cart whose total is wrong on purpose changes, then its total stays wrong', () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+    expect(service.setQuantity('demo-mismatch', 'mug', 2).totalAmount).toBe(999);
+  });
+
+  it('when the cart or the line is unknown, then setQuantity throws CartNotFoundError', () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+    expect(() => service.setQuantity('nope', 'line-1', 1)).toThrow(CartNotFoundError);
+    expect(() => service.setQuantity('demo-gbp', 'nope', 1)).toThrow(CartNotFoundError);
+  });
+
   it('refuses two carts with the same id', () => {
     expect(() => new InMemoryOrderService([DEMO_CARTS[0]!, DEMO_CARTS[0]!])).toThrow(/duplicate/);
   });

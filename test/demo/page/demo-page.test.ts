@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import request from 'supertest';
 import type { Cart } from '../../../src/service/orders/cart';
 import { demoPageRouter, summariseDemoCart } from '../../../src/demo/page/demo-page';
+import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
 
 const GBP_CART: Cart = {
   id: 'cart-gbp',
@@ -67,20 +68,29 @@ describe('demo page router', () => {
     expect(api.headers['content-security-policy']).not.toBe(page.headers['content-security-policy']);
   });
 
-  it('lists the demo carts with item counts and display totals in their currency', async () => {
+  it('lists the demo carts with item counts, display totals in their currency and their lines', async () => {
     const response = await request(app).get('/demo/carts').expect(200);
-    expect(response.body).toEqual([
+    expect(response.body.editable).toBe(false);
+    expect(response.body.carts.map(({ lines: _lines, ...summary }: { lines: unknown }) => summary)).toEqual([
       { cartId: 'cart-gbp', currencyCode: 'GBP', itemCount: 3, total: '40.00 GBP' },
       { cartId: 'cart-jpy', currencyCode: 'JPY', itemCount: 2, total: '3600 JPY' },
       { cartId: 'cart-empty', currencyCode: 'GBP', itemCount: 0, total: '—' },
       { cartId: 'cart-misstated', currencyCode: 'KWD', itemCount: 2, total: '0.999 KWD' },
     ]);
+    expect(response.body.carts[0].lines).toEqual([
+      { lineId: 'tea', name: 'Tea', quantity: 2 },
+      { lineId: 'pot', name: 'Pot', quantity: 1 },
+    ]);
+  });
+
+  it('when the carts are not this process\'s own, then they cannot be changed from the page', async () => {
+    await request(app).put('/demo/carts/cart-gbp/lines/tea').send({ quantity: 3 }).expect(404);
   });
 
   it('serves every script and stylesheet the page names, all from its own origin', async () => {
     const page = await request(app).get('/').expect(200);
     const urls = [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '');
-    expect(urls).toEqual(expect.arrayContaining(['/demo/assets/demo.js', '/demo/vendor/primer/Primer.js', '/demo/vendor/primer/Checkout.css']));
+    expect(urls).toEqual(expect.arrayContaining(['/demo/app/demo/demo-page.js', '/demo/assets/demo.css']));
     for (const url of urls) {
       expect(url.startsWith('/')).toBe(true);
       await request(app).get(url).expect(200);
@@ -110,6 +120,30 @@ describe('demo page router', () => {
     const response = await request(app).get('/demo/assets/missing.js');
     expect(response.status).toBe(404);
     await request(app).get('/demo/vendor/primer/index.d.ts').expect(404);
+  });
+});
+
+describe('demo page router over the in-memory order service', () => {
+  const orders = new InMemoryOrderService([GBP_CART, JPY_CART]);
+  const app = express().use(demoPageRouter({ carts: [], editableCarts: orders }));
+
+  it('when the page changes a quantity, then the order service holds a new cart version and the list shows it', async () => {
+    const response = await request(app).put('/demo/carts/cart-gbp/lines/pot').send({ quantity: 4 }).expect(200);
+    expect(response.body).toMatchObject({ cartId: 'cart-gbp', itemCount: 6, total: '67.00 GBP' });
+    const cart = await orders.loadCart({ cartId: 'cart-gbp', requestId: 'r', credentials: {} });
+    expect(cart.version).toBe(2);
+    const list = await request(app).get('/demo/carts').expect(200);
+    expect(list.body.editable).toBe(true);
+    expect(list.body.carts[0]).toMatchObject({ cartId: 'cart-gbp', itemCount: 6 });
+  });
+
+  it.each([0, 21, 1.5, '2', null])('refuses quantity %p', async (quantity) => {
+    await request(app).put('/demo/carts/cart-gbp/lines/pot').send({ quantity }).expect(400);
+  });
+
+  it('answers 404 for an unknown cart or line', async () => {
+    await request(app).put('/demo/carts/nope/lines/pot').send({ quantity: 2 }).expect(404);
+    await request(app).put('/demo/carts/cart-gbp/lines/nope').send({ quantity: 2 }).expect(404);
   });
 });
 
