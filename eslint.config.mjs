@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // The browser code compiles with its own tsconfig (DOM lib, bundler resolution), outside tsconfig.json.
+    files: ['src/browser/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.browser.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // Tests and the benchmark read supertest bodies and parsed JSON as `any` on purpose: the assertion is the type check.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {

@@ -22,7 +22,7 @@ export function createPrimerCheckoutForm(container: HTMLElement, onResult: Payme
   return {
     sdk: 'primer-checkout',
     async show(clientToken) {
-      element = document.createElement('primer-checkout') as PrimerCheckoutElement;
+      element = document.createElement('primer-checkout');
       listenForResults(element, onResult);
       ready = nextReady(element);
       element.setAttribute('client-token', clientToken);
