@@ -235,8 +235,24 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Kept when it is 8 to 64 characters of letters, digits and . _ : - ; otherwise a new id is made. */
+        /**
+         * @description Any value is accepted. It is kept when it is 8 to 64 characters of letters, digits and
+         *     `. _ : -`; any other value is replaced by a new id (a UUID), never refused. The response's
+         *     `X-Request-Id` says which id was used.
+         */
         RequestId: string;
+        /**
+         * @description The shop's own cookies, whatever their names, forwarded unchanged to the order service,
+         *     which decides whether the shopper owns the cart. Never logged.
+         */
+        Cookie: string;
+        /**
+         * @description W3C Trace Context. A valid value is continued (the order service and Primer get the same
+         *     trace id); an invalid one is ignored and a new trace starts, never refused.
+         */
+        Traceparent: string;
+        /** @description W3C Trace Context vendor state, passed on to the order service and Primer with a valid `traceparent`. */
+        Tracestate: string;
     };
     requestBodies: never;
     headers: {
@@ -253,8 +269,24 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Kept when it is 8 to 64 characters of letters, digits and . _ : - ; otherwise a new id is made. */
+                /**
+                 * @description Any value is accepted. It is kept when it is 8 to 64 characters of letters, digits and
+                 *     `. _ : -`; any other value is replaced by a new id (a UUID), never refused. The response's
+                 *     `X-Request-Id` says which id was used.
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description The shop's own cookies, whatever their names, forwarded unchanged to the order service,
+                 *     which decides whether the shopper owns the cart. Never logged.
+                 */
+                Cookie?: components["parameters"]["Cookie"];
+                /**
+                 * @description W3C Trace Context. A valid value is continued (the order service and Primer get the same
+                 *     trace id); an invalid one is ignored and a new trace starts, never refused.
+                 */
+                traceparent?: components["parameters"]["Traceparent"];
+                /** @description W3C Trace Context vendor state, passed on to the order service and Primer with a valid `traceparent`. */
+                tracestate?: components["parameters"]["Tracestate"];
             };
             path?: never;
             cookie?: never;
