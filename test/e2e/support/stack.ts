@@ -20,7 +20,8 @@ export interface Stack {
 }
 
 // The built emulator and service as separate processes on loopback, the service holding a (test) API key.
-export async function startStack(): Promise<Stack> {
+// `overrides` change the service's environment, e.g. SESSION_REUSE_MIN_TTL_S to let cart changes PATCH one session.
+export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
   const apiKey = `e2e-secret-${randomUUID()}`;
   const emulator = await startBuilt('emulator', path.join('demo', 'emulator', 'main.js'), '', {
     HOST: '127.0.0.1',
@@ -37,6 +38,7 @@ export async function startStack(): Promise<Stack> {
     SESSION_REUSE_MIN_TTL_S: '0',
     // One queued fault is one failed request.
     PRIMER_MAX_RETRIES: '0',
+    ...overrides,
   }).catch(async (error: unknown) => {
     await emulator.stop();
     throw error;
