@@ -14,6 +14,9 @@ export const RUN_PLAN: readonly PlannedRun[] = [
   { id: 'service-warm', server: 'service', cart: 'warm', load: 'normal' },
   // The same service with REDIS_URL set on a loopback redis-server; skipped when redis-server is not installed.
   { id: 'service-redis-warm', server: 'service-redis', cart: 'warm', load: 'normal' },
+  // As service-cold with OTEL_SDK_DISABLED=true (no spans, no traceparent), then with LOG_LEVEL=warn (no request line for a 200).
+  { id: 'service-cold-tracing-off', server: 'service-tracing-off', cart: 'cold', load: 'normal' },
+  { id: 'service-cold-quiet-log', server: 'service-quiet-log', cart: 'cold', load: 'normal' },
   { id: 'floor-cold', server: 'floor', cart: 'cold', load: 'normal' },
   { id: 'floor-warm', server: 'floor', cart: 'warm', load: 'normal' },
   { id: 'peer-cold', server: 'peer', cart: 'cold', load: 'normal' },

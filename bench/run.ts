@@ -24,6 +24,9 @@ function specs(upstreams: UpstreamsProcess, options: BenchOptions, redis: RedisP
   const service = serviceSpec(upstreams, options.service, options.logLevel);
   return {
     service,
+    // The cost of tracing with no endpoint and of the request lines: the same service without each.
+    'service-tracing-off': { ...service, name: 'service-tracing-off', env: { ...service.env, OTEL_SDK_DISABLED: 'true' } },
+    'service-quiet-log': { ...service, name: 'service-quiet-log', env: { ...service.env, LOG_LEVEL: 'warn' } },
     ...(redis ? { 'service-redis': { ...service, name: 'service-redis', env: { ...service.env, REDIS_URL: redis.url } } } : {}),
     floor: { name: 'floor', script: path.join(__dirname, 'servers', 'floor-server.js'), env: upstreamEnv },
     peer: { name: 'peer', script: path.join(__dirname, 'servers', 'peer-server.js'), env: { ...upstreamEnv, NODE_ENV: 'production' } },

@@ -38,6 +38,11 @@ export function goalsFor(runs: readonly RunResult[], npmStartToReadyMs: number):
     { label: 'realistic: service p99', value: realistic?.p99Ms, unit: 'ms', goal: '< 1000 ms', met: realistic === undefined ? undefined : realistic.p99Ms < 1000 },
     { label: 'realistic: service peak RSS', value: peakMb, unit: 'MB', goal: '< 200 MB', met: peakMb === undefined ? undefined : peakMb < 200 },
     { label: 'npm start to ready', value: npmStartToReadyMs, unit: 'ms', goal: '< 1000 ms', met: npmStartToReadyMs < 1000 },
+    // Within noise: the default (tracing with no endpoint, request lines at info) against the same service without each.
+    atLeast('cold: tracing, no endpoint / OTEL_SDK_DISABLED', ratio('service-cold', 'service-cold-tracing-off'), 0.95),
+    atLeast('cold: request log at info / at warn', ratio('service-cold', 'service-cold-quiet-log'), 0.95),
+    figure('cold: CPU/req without tracing / with', cpuRatio('service-cold', 'service-cold-tracing-off')),
+    figure('cold: CPU/req without request log / with', cpuRatio('service-cold', 'service-cold-quiet-log')),
     figure('drift: cold again / cold', ratio('service-cold-again', 'service-cold')),
     figure('cold: floor CPU/req / service CPU/req', cpuRatio('service-cold', 'floor-cold')),
     figure('warm: floor CPU/req / service CPU/req', cpuRatio('service-warm', 'floor-warm')),

@@ -34,6 +34,8 @@ describe('goalsFor', () => {
     run('floor-realistic', 3000),
     run('service-cold-again', 1200),
     run('service-redis-warm', 2400),
+    run('service-cold-tracing-off', 1540, { cpuMsPerRequest: 0.29 }),
+    run('service-cold-quiet-log', 1600, { cpuMsPerRequest: 0.27 }),
   ];
   const goals = goalsFor(runs, 400);
 
@@ -56,6 +58,14 @@ describe('goalsFor', () => {
   it('reports drift and CPU ratios as figures, with no goal to meet', () => {
     expect(byLabel(goals, 'drift: cold again / cold')).toMatchObject({ value: 0.8, met: undefined });
     expect(byLabel(goals, 'cold: floor CPU/req / service CPU/req')?.value).toBeCloseTo(1 / 3, 5);
+  });
+
+  it('when tracing and the request log are measured on and off, then each ratio is held within 5% and their CPU costs are figures', () => {
+    expect(byLabel(goals, 'cold: tracing, no endpoint / OTEL_SDK_DISABLED')?.value).toBeCloseTo(1500 / 1540, 5);
+    expect(byLabel(goals, 'cold: tracing, no endpoint / OTEL_SDK_DISABLED')?.met).toBe(true);
+    expect(byLabel(goals, 'cold: request log at info / at warn')).toMatchObject({ value: 0.9375, met: false });
+    expect(byLabel(goals, 'cold: CPU/req without tracing / with')?.value).toBeCloseTo(0.29 / 0.3, 5);
+    expect(byLabel(goals, 'cold: CPU/req without request log / with')?.value).toBeCloseTo(0.9, 5);
   });
 
   it('when a run is missing, then its ratio is unknown rather than a guess', () => {
