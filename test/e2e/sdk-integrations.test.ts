@@ -148,6 +148,7 @@ describe.each<SdkName>(['primer-checkout', 'universal-checkout'])('%s on the dem
     expect(after).toMatchObject({ refreshes: 1, teardowns: 0, shows: 1 });
     expect(after.tokens).toEqual([answers[0]?.clientToken]);
     await expect(quantity.innerText()).resolves.toBe(String(before + 1));
+    await expect(page.locator('#carts button[data-cart-id="demo-jpy"] .cart-total').innerText()).resolves.toBe(await page.locator('#basket-total').innerText());
     await screenshot(page, sdk, '4-cart-changed');
   });
 

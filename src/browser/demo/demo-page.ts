@@ -124,6 +124,10 @@ async function changeQuantity(cartId: string, lineId: string, quantity: number):
   if (!response.ok || chosen?.cartId !== cartId) return;
   chosen = (await response.json()) as CartSummary;
   showBasket(chosen);
+  // The basket list shows the new count and total too.
+  const listed = cartList.querySelector<HTMLButtonElement>(`button[data-cart-id="${CSS.escape(cartId)}"]`);
+  listed?.closest('li')?.replaceWith(cartButton(chosen));
+  cartList.querySelector(`button[data-cart-id="${CSS.escape(cartId)}"]`)?.setAttribute('aria-pressed', 'true');
   view.showStatus('loading', [element('p', null, `Basket changed; updating the checkout session for ${cartId}…`)]);
   await keeper?.cartChanged();
 }
