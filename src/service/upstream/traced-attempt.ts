@@ -32,12 +32,30 @@ export function tracedAttempt(client: AxiosInstance, request: AttemptRequest, ab
   });
 }
 
+interface ServerOf {
+  address: string;
+  port: number;
+}
+
+// A client's base URL never changes: parsed once per upstream, not on every attempt.
+const servers = new WeakMap<AxiosInstance, ServerOf>();
+
+function serverOf(client: AxiosInstance): ServerOf {
+  let server = servers.get(client);
+  if (server === undefined) {
+    const base = new URL(client.defaults.baseURL ?? 'http://unknown');
+    server = { address: base.hostname, port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)) };
+    servers.set(client, server);
+  }
+  return server;
+}
+
 function attributesOf(client: AxiosInstance, request: AttemptRequest, about: AttemptTrace) {
-  const base = new URL(client.defaults.baseURL ?? 'http://unknown');
+  const server = serverOf(client);
   return {
     [ATTR_HTTP_REQUEST_METHOD]: request.method.toUpperCase(),
-    [ATTR_SERVER_ADDRESS]: base.hostname,
-    [ATTR_SERVER_PORT]: Number(base.port || (base.protocol === 'https:' ? 443 : 80)),
+    [ATTR_SERVER_ADDRESS]: server.address,
+    [ATTR_SERVER_PORT]: server.port,
     'url.template': about.urlTemplate,
     'peer.service': about.upstream,
     ...(about.attempt > 1 ? { 'http.request.resend_count': about.attempt - 1 } : {}),
