@@ -42,5 +42,15 @@ describeWithPrimerOpenApi("the project schema against Primer's file", () => {
       expect(mismatches).toContain('$.order.retailerCountryCode: missing from ours');
       expect(mismatches.some((line) => line.startsWith('$.order.countryCode: enum'))).toBe(true);
     });
+
+    it('when Primer\'s file uses a keyword the comparison does not read, then it says so rather than pass', () => {
+      const document = structuredClone(loadPrimerOpenApi());
+      const request = document.components.schemas.ClientSessionAPIRequest as { properties: { orderId: Record<string, unknown> } };
+      request.properties.orderId.pattern = '^order_';
+
+      expect(compareWithOpenApi(document, 'ClientSessionAPIRequest', ClientSessionApiRequest).mismatches).toEqual([
+        `$.orderId: pattern in Primer's file is not compared`,
+      ]);
+    });
   });
 });
