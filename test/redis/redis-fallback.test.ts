@@ -13,15 +13,17 @@ interface Outage {
   end(stack: ReplicaStack): Promise<void>;
 }
 
+const usedMemory = async (redis: ReplicaStack['redis']) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+
 const FULL: Outage = {
   name: 'is full (maxmemory with noeviction: every write refused)',
   begin: async ({ redis }) => {
     await redis.config('SET', 'maxmemory', '0');
+    const empty = await usedMemory(redis);
     await redis.set('filler', 'x'.repeat(512 * 1024));
-    const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
     await redis.config('SET', 'maxmemory-policy', 'noeviction');
-    // Well under what the filler alone takes, so a reply buffer freed a moment later cannot make room again.
-    await redis.config('SET', 'maxmemory', String(used - 256 * 1024));
+    // Well under the filler alone: the SET's 512 KB query buffer, freed a moment later, cannot make room again.
+    await redis.config('SET', 'maxmemory', String(empty + 128 * 1024));
     await expect(redis.set('probe', '1')).rejects.toThrow(/^OOM/);
   },
   end: async ({ redis }) => {
