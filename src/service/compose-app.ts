@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { HttpOrderService } from './orders/http-order-service';
 import type { OrderService } from './orders/order-service';
-import { CircuitBreaker } from './primer/circuit-breaker';
+import { CircuitBreaker } from './upstream/circuit-breaker';
 import { GuardedPrimerSessions } from './primer/guarded-primer-sessions';
 import { HttpPrimerSessions } from './primer/http-primer-sessions';
 import { redisSharedState, type SharedState } from './redis/redis-shared-state';

@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import type { Logger } from '../logger';
 import { createUpstreamHttpClient, parseJson, type AttemptResult } from '../upstream/http-attempt';
-import { tracedAttempt } from '../upstream/traced-attempt';
+import { tracedAttempt } from '../upstream/attempt-trace';
 import { readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { outcomeOfAttempt, type RetryObserver, type UpstreamObserver } from '../upstream/upstream-observer';

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
-import type { CircuitBreaker } from './circuit-breaker';
+import type { CircuitBreaker } from '../upstream/circuit-breaker';
 import type { IssuedToken, PrimerCallContext, PrimerSessions } from './primer-sessions';
 import type { ClientSessionRequest, ClientSessionUpdate } from './schema/client-session-request';
 

@@ -2,15 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Method } from 'axios';
 import type { Logger } from '../logger';
 import { createUpstreamHttpClient, parseJson, type AttemptResult } from '../upstream/http-attempt';
-import { tracedAttempt } from '../upstream/traced-attempt';
+import { tracedAttempt } from '../upstream/attempt-trace';
 import { describeAttempt, readAnswer } from '../upstream/read-answer';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
 import { outcomeOfAttempt, type RetryObserver, type UpstreamObserver } from '../upstream/upstream-observer';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../upstream/backoff';
 import { parsePrimerExpiry } from './parse-expiry';
 import { SessionUpdateRefusedError, type IssuedToken, type PrimerCallContext, type PrimerSessions } from './primer-sessions';
-import { retryLoop } from './retry-loop';
+import { retryLoop } from '../upstream/retry-loop';
 import type { ClientSessionRequest, ClientSessionUpdate } from './schema/client-session-request';
 
 export interface HttpPrimerSessionsOptions {

@@ -1,4 +1,4 @@
-import { parseRetryAfterMs } from '../../../src/service/primer/retry-after';
+import { parseRetryAfterMs } from '../../../src/service/upstream/retry-after';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 

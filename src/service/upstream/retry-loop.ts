@@ -1,4 +1,4 @@
-import type { AttemptResult } from '../upstream/http-attempt';
+import type { AttemptResult } from './http-attempt';
 import { backoffDelayMs, type BackoffOptions } from './backoff';
 import { parseRetryAfterMs } from './retry-after';
 import { shouldRetry } from './retry-policy';

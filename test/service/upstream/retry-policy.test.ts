@@ -1,4 +1,4 @@
-import { shouldRetry } from '../../../src/service/primer/retry-policy';
+import { shouldRetry } from '../../../src/service/upstream/retry-policy';
 import { answered, refused, timedOut, unreadable } from '../../support/attempt-results';
 
 const MAX_RETRIES = 2;

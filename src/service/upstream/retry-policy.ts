@@ -1,4 +1,4 @@
-import type { AttemptResult } from '../upstream/http-attempt';
+import type { AttemptResult } from './http-attempt';
 
 // Contract section 3: rate limiting and server-side failures may pass; Primer's 4xx answers will not change on a retry.
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
