@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
@@ -6,56 +6,48 @@ import {
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
 } from '@opentelemetry/semantic-conventions';
-import type { AxiosInstance, RawAxiosRequestHeaders } from 'axios';
-import { sendAttempt, type AttemptRequest, type AttemptResult } from './http-attempt';
+import type { AttemptResult } from './http-attempt';
+import type { RequestContext } from './request-context';
 import type { Upstream } from './upstream-error';
 
 const tracer = trace.getTracer('checkout-session-service');
 
-export interface AttemptTrace {
+export interface AttemptAbout {
   upstream: Upstream;
+  method: string;
   // The path with its variable part named ('/carts/{cartId}'), so span names stay few.
   urlTemplate: string;
   // 1 for the first try; retries show as 2, 3… (semantic conventions' resend count is this minus one).
   attempt: number;
+  serverAddress: string;
+  serverPort: number;
 }
 
-// One client span per attempt (contract section 7), its traceparent/tracestate injected into that attempt's headers.
-export function tracedAttempt(client: AxiosInstance, request: AttemptRequest, about: AttemptTrace): Promise<AttemptResult> {
-  const span = tracer.startSpan(`${request.method} ${about.urlTemplate}`, { kind: SpanKind.CLIENT, attributes: attributesOf(client, request, about) });
-  const headers: RawAxiosRequestHeaders = { ...request.headers };
-  propagation.inject(trace.setSpan(context.active(), span), headers);
-  return sendAttempt(client, { ...request, headers }).then((result) => {
-    recordResult(span, result);
-    span.end();
-    return result;
-  });
+export interface AttemptTrace {
+  // traceparent (and tracestate) for this attempt's request.
+  readonly headers: Record<string, string>;
+  end(result: AttemptResult): void;
 }
 
-interface ServerOf {
-  address: string;
-  port: number;
-}
-
-// A client's base URL never changes: parsed once per upstream, not on every attempt.
-const servers = new WeakMap<AxiosInstance, ServerOf>();
-
-function serverOf(client: AxiosInstance): ServerOf {
-  let server = servers.get(client);
-  if (server === undefined) {
-    const base = new URL(client.defaults.baseURL ?? 'http://unknown');
-    server = { address: base.hostname, port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)) };
-    servers.set(client, server);
-  }
-  return server;
-}
-
-function attributesOf(client: AxiosInstance, request: AttemptRequest, about: AttemptTrace) {
-  const server = serverOf(client);
+// One client span per attempt (docs/operations.md), child of the request's trace, its context sent in the attempt's headers.
+export function startAttemptTrace(context: RequestContext, about: AttemptAbout): AttemptTrace {
+  const span = tracer.startSpan(`${about.method} ${about.urlTemplate}`, { kind: SpanKind.CLIENT, attributes: attributesOf(about) }, context.trace);
+  const headers: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.trace, span), headers);
   return {
-    [ATTR_HTTP_REQUEST_METHOD]: request.method.toUpperCase(),
-    [ATTR_SERVER_ADDRESS]: server.address,
-    [ATTR_SERVER_PORT]: server.port,
+    headers,
+    end: (result) => {
+      recordResult(span, result);
+      span.end();
+    },
+  };
+}
+
+function attributesOf(about: AttemptAbout) {
+  return {
+    [ATTR_HTTP_REQUEST_METHOD]: about.method,
+    [ATTR_SERVER_ADDRESS]: about.serverAddress,
+    [ATTR_SERVER_PORT]: about.serverPort,
     'url.template': about.urlTemplate,
     'peer.service': about.upstream,
     ...(about.attempt > 1 ? { 'http.request.resend_count': about.attempt - 1 } : {}),
