@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { SessionOutcome } from '../checkout/checkout-sessions';
-import type { BreakerState } from '../primer/circuit-breaker';
+import type { BreakerState } from '../upstream/circuit-breaker';
 import type { RedisStepOutcome } from '../redis/redis-guard';
 import type { RedisOperation } from '../redis/redis-operation';
 import type { Upstream } from '../upstream/upstream-error';
