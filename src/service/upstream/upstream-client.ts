@@ -126,7 +126,7 @@ export class UpstreamClient {
     return result;
   }
 
-  // Upstream text reaches an error detail only through the redactor (docs/security.md).
+  // Upstream text reaches an error detail only through the redactor (docs/resilience.md, "Upstream text in logs").
   #wordsOf(body: string, request: UpstreamRequest): string {
     const words = this.options.errorWords?.(body) ?? { text: '' };
     return this.options.redact(words.text, [...(request.secrets ?? []), ...(words.secrets ?? [])]);
