@@ -115,7 +115,7 @@ function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): Share
   };
 }
 
-// Secret values that never reach a log line, even when an upstream's answer repeats them (docs/security.md).
+// Secret values that never reach a log line, even when an upstream's answer repeats them (docs/resilience.md, "Upstream text in logs").
 function secretsOf(config: Config): (string | undefined)[] {
   return [config.primer.apiKey, config.orders.token];
 }

@@ -26,6 +26,7 @@ export interface Config {
     readonly token: string | undefined;
   };
   // Open connections per upstream (Primer, the order service); a call finding all busy waits within its budget.
+  // The default of 256 is argued in docs/resilience.md, "Connections".
   readonly upstreamMaxConnections: number;
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;

@@ -90,6 +90,18 @@ describe('loadConfig', () => {
     expect(problems.some((problem) => problem.startsWith('PRIMER_API_KEY:'))).toBe(true);
   });
 
+  it('when the order-service token and the connection bound are given, then they are taken; unset, there is no token and 256 connections', () => {
+    expect(loadConfig({ ORDER_SERVICE_TOKEN: 'ost_abc.123', UPSTREAM_MAX_CONNECTIONS: '32' })).toMatchObject({ orders: { token: 'ost_abc.123' }, upstreamMaxConnections: 32 });
+    expect(loadConfig({})).toMatchObject({ orders: { token: undefined }, upstreamMaxConnections: 256 });
+  });
+
+  it('when the order-service token has a space or the connection bound is 0, then both are reported and the token is not echoed', () => {
+    const problems = problemsOf({ ORDER_SERVICE_TOKEN: 'ost secret-77e1', UPSTREAM_MAX_CONNECTIONS: '0' });
+
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['ORDER_SERVICE_TOKEN', 'UPSTREAM_MAX_CONNECTIONS']);
+    expect(problems.join('\n')).not.toContain('secret-77e1');
+  });
+
   it('when NODE_ENV is production without the Primer key and order service, then both are reported', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
 

@@ -18,7 +18,7 @@ export class HttpPrimerSessions implements PrimerSessions {
       const { status, object } = jsonObjectOf(answer, 'primer');
       const token = issuedTokenOf(object, Date.now());
       // Nothing out of bounds reaches the browser or the store.
-      if ('unusable' in token) throw new UpstreamRejectedError('primer', `HTTP ${status} ${answer.attempts}: ${token.unusable}`, status);
+      if ('unusable' in token) throw new UpstreamRejectedError('primer', `HTTP ${status} ${answer.afterAttempts}: ${token.unusable}`, status);
       return token;
     });
   }

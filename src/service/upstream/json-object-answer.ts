@@ -13,7 +13,7 @@ export function jsonObjectOf(answer: FinalAnswer, upstream: Upstream): JsonObjec
   const { status, body } = answer.ok();
   const object = parseJson(body);
   if (typeof object !== 'object' || object === null || Array.isArray(object)) {
-    throw new UpstreamRejectedError(upstream, `HTTP ${status} ${answer.attempts}: body is not a JSON object`, status);
+    throw new UpstreamRejectedError(upstream, `HTTP ${status} ${answer.afterAttempts}: body is not a JSON object`, status);
   }
   return { status, object: object as Record<string, unknown> };
 }

@@ -1,5 +1,5 @@
-// Replaces secrets in text an upstream sent before it becomes a logged error detail (docs/security.md): an upstream
-// that repeats the API key or a client token in its error description must not put it in a log line.
+// Replaces secrets in text an upstream sent before it becomes a logged error detail (docs/resilience.md, "Upstream
+// text in logs"): an upstream that repeats the API key or a client token in its error description must not put it in a log line.
 export type Redactor = (text: string, callSecrets?: readonly string[]) => string;
 
 export const REDACTED = '[redacted]';

@@ -58,7 +58,7 @@ export interface UpstreamRequest {
 export interface FinalAnswer {
   readonly result: AttemptResult;
   // "after 2 attempt(s)", for the adapter's own error details.
-  readonly attempts: string;
+  readonly afterAttempts: string;
   // A 2xx answer's status and body; any other result is thrown as its typed UpstreamError, upstream text redacted.
   ok(): SuccessfulAnswer;
 }
@@ -98,10 +98,12 @@ export class UpstreamClient {
         this.options.logger.warn({ requestId: step.requestId, upstream, attempt, failure: describeAttempt(failed), delayMs }, RETRY_MESSAGES[upstream]);
       },
     });
-    const context = `after ${attempts} attempt(s)`;
+    const afterAttempts = `after ${attempts} attempt(s)`;
     const retryAfterSeconds = retryAfterMs === undefined ? DEFAULT_RETRY_AFTER_S : retryAfterSecondsToTell(retryAfterMs);
-    const terms = { upstream, retryAfterSeconds, context, ...(this.options.errorWords ? { errorText: (body: string) => this.#wordsOf(body, request) } : {}) };
-    return read({ result, attempts: context, ok: () => readAnswer(result, terms) });
+    const { errorWords } = this.options;
+    const errorText = errorWords && ((body: string) => this.#redacted(errorWords(body), request));
+    const terms = { upstream, retryAfterSeconds, context: afterAttempts, ...(errorText ? { errorText } : {}) };
+    return read({ result, afterAttempts, ok: () => readAnswer(result, terms) });
   }
 
   async #attempt(request: UpstreamRequest, step: StepContext, remainingMs: number, attempt: number): Promise<AttemptResult> {
@@ -126,9 +128,8 @@ export class UpstreamClient {
     return result;
   }
 
-  // Upstream text reaches an error detail only through the redactor (docs/security.md).
-  #wordsOf(body: string, request: UpstreamRequest): string {
-    const words = this.options.errorWords?.(body) ?? { text: '' };
+  // Upstream text reaches an error detail only through the redactor (docs/resilience.md, "Upstream text in logs").
+  #redacted(words: UpstreamWords, request: UpstreamRequest): string {
     return this.options.redact(words.text, [...(request.secrets ?? []), ...(words.secrets ?? [])]);
   }
 }
