@@ -96,7 +96,7 @@ export function primerCalls(emulator: RunningEmulator, method: 'POST' | 'PATCH')
 }
 
 export async function metricValue(replica: ServiceProcess, line: RegExp): Promise<number> {
-  const text = await (await fetch(`${replica.url}/metrics`)).text();
+  const text = await (await fetch(`${replica.metricsUrl}/metrics`)).text();
   return text
     .split('\n')
     .filter((row) => line.test(row))
