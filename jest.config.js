@@ -10,4 +10,6 @@ module.exports = {
   testTimeout: 20000,
   // No test reaches past loopback: see the file.
   setupFiles: ['<rootDir>/test/support/loopback-only.ts'],
+  // Without Primer's OpenAPI file the contract tests are skipped: one line per run says how to get it.
+  globalSetup: '<rootDir>/test/support/announce-missing-primer-openapi.ts',
 };

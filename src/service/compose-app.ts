@@ -5,15 +5,21 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { HttpOrderService } from './orders/http-order-service';
+import { HttpPaymentEventSink } from './orders/http-payment-event-sink';
+import { createOrderServiceApi, type OrderServiceApi } from './orders/order-service-api';
 import type { OrderService } from './orders/order-service';
-import { CircuitBreaker } from './primer/circuit-breaker';
-import { GuardedPrimerSessions } from './primer/guarded-primer-sessions';
+import type { PaymentEventSink } from './orders/payment-events';
+import { HttpPrimerPayments } from './primer/http-primer-payments';
 import { HttpPrimerSessions } from './primer/http-primer-sessions';
+import { createPrimerApi } from './primer/primer-api';
+import type { PrimerPayments } from './primer/primer-payments';
 import { redisSharedState, type SharedState } from './redis/redis-shared-state';
 import { Readiness } from './routes/health';
 import { ProcessOnlyFlight } from './sessions/cross-replica-flight';
 import { DisabledSessionStore } from './sessions/disabled-session-store';
 import { InMemorySessionStore } from './sessions/in-memory-session-store';
+import { CircuitBreaker } from './upstream/circuit-breaker';
+import { createRedactor } from './upstream/redactor';
 
 // Where Primer is for this process: the configured API, or the demo emulator on a loopback port.
 export interface PrimerEndpoint {
@@ -30,11 +36,19 @@ export interface AppParts {
   pages?: Router | undefined;
 }
 
+// The adapters of the payment loop, for the payments use case to plug in.
+export interface PaymentUpstreams {
+  primerPayments: PrimerPayments;
+  // Only with ORDER_SERVICE_URL: the demo world records events itself.
+  paymentEvents: PaymentEventSink | undefined;
+}
+
 export interface ComposedApp {
   app: Express;
   // Serves /metrics on METRICS_PORT; main.ts listens with it unless METRICS_PORT equals PORT.
   metricsApp: Express;
   readiness: Readiness;
+  upstreams: PaymentUpstreams;
   // Closes the Redis connection, if any; called once the server has drained.
   close: () => Promise<void>;
 }
@@ -43,7 +57,13 @@ export interface ComposedApp {
 export function composeApp(config: Config, logger: Logger, parts: AppParts): ComposedApp {
   const metrics = new Metrics();
   const shared = sharedStateFor(config, logger, metrics);
-  const orders = orderServiceFor(config, logger, metrics, parts.orders);
+  const redact = createRedactor(secretsOf(config));
+  const observers = { redact, logger, observe: metrics.observeUpstream, observeRetry: metrics.countRetry };
+  const ordersApi = config.orders.url
+    ? createOrderServiceApi({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, maxConnections: config.upstreamMaxConnections, ...observers })
+    : undefined;
+  const orders = orderServiceFor(ordersApi, parts.orders);
+  // One breaker for every Primer call (PRIMER_BREAKER_*); the order service has none.
   const breaker = new CircuitBreaker({
     failureThreshold: config.primer.breakerFailures,
     resetMs: config.primer.breakerResetMs,
@@ -52,17 +72,21 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
       logger.warn({ upstream: 'primer', from, to }, 'circuit breaker state changed');
     },
   });
+  const primerApi = createPrimerApi({
+    ...config.primer,
+    ...parts.primer,
+    maxConnections: config.upstreamMaxConnections,
+    breaker,
+    onTurnedAway: () => metrics.countBreakerRejection('primer'),
+    ...observers,
+  });
   const checkout = new CheckoutSessions({
     orders,
-    primer: new GuardedPrimerSessions(
-      new HttpPrimerSessions({ ...config.primer, ...parts.primer, logger, observe: metrics.observeUpstream, observeRetry: metrics.countRetry }),
-      breaker,
-      logger,
-      () => metrics.countBreakerRejection('primer'),
-    ),
+    primer: new HttpPrimerSessions(primerApi),
     sessions: shared.sessions,
     flight: shared.flight,
     primerApiVersion: config.primer.apiVersion,
+    primerTimeoutMs: config.primer.timeoutMs,
     logger,
     onSession: metrics.countSession,
   });
@@ -79,7 +103,8 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
     servesMetrics: metricsShareListener(config),
     pages: parts.pages,
   });
-  return { app, metricsApp: createMetricsApp({ metrics, logger }), readiness, close: shared.close };
+  const upstreams = { primerPayments: new HttpPrimerPayments(primerApi), paymentEvents: ordersApi && new HttpPaymentEventSink(ordersApi, config.orders.token) };
+  return { app, metricsApp: createMetricsApp({ metrics, logger }), readiness, upstreams, close: shared.close };
 }
 
 // Port 0 asks for any free port, so two zeros are two listeners.
@@ -98,10 +123,13 @@ function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): Share
   };
 }
 
-function orderServiceFor(config: Config, logger: Logger, metrics: Metrics, fallback: OrderService | undefined): OrderService {
-  if (config.orders.url) {
-    return new HttpOrderService({ baseUrl: config.orders.url, timeoutMs: config.orders.timeoutMs, logger, observe: metrics.observeUpstream, observeRetry: metrics.countRetry });
-  }
+// Secret values that never reach a log line, even when an upstream's answer repeats them (docs/security.md).
+function secretsOf(config: Config): (string | undefined)[] {
+  return [config.primer.apiKey, config.orders.token];
+}
+
+function orderServiceFor(api: OrderServiceApi | undefined, fallback: OrderService | undefined): OrderService {
+  if (api) return new HttpOrderService(api);
   if (!fallback) throw new Error('ORDER_SERVICE_URL is unset and no order service was plugged in');
   return fallback;
 }

@@ -22,7 +22,11 @@ export interface Config {
   readonly orders: {
     readonly url: string | undefined;
     readonly timeoutMs: number;
+    // Bearer token sent on payment notifications; a secret, never logged.
+    readonly token: string | undefined;
   };
+  // Open connections per upstream (Primer, the order service); a call finding all busy waits within its budget.
+  readonly upstreamMaxConnections: number;
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
   readonly trustProxy: TrustProxy;
@@ -98,7 +102,9 @@ export function loadConfig(env: Env): Config {
     orders: {
       url: ordersUrl,
       timeoutMs: read('ORDER_SERVICE_TIMEOUT_MS', 3_000, int(50, 60_000), 'must be an integer from 50 to 60000 (ms)'),
+      token: read('ORDER_SERVICE_TOKEN', undefined, (raw) => (/^[\x21-\x7e]+$/.test(raw) ? raw : undefined), 'must be printable characters without spaces'),
     },
+    upstreamMaxConnections: read('UPSTREAM_MAX_CONNECTIONS', 256, int(1, 10_000), 'must be an integer from 1 to 10000'),
     corsOrigins: read('CORS_ORIGINS', [], origins, 'must be a comma-separated list of origins such as https://shop.example.com'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 60, int(0, 1_000_000), 'must be an integer from 0 to 1000000 (0 turns it off)'),
     trustProxy: read('TRUST_PROXY', false, trustProxy, 'must be true, false, a hop count, or a comma-separated list of IPs, subnets or loopback/linklocal/uniquelocal'),

@@ -2,6 +2,7 @@ import { validateClientSessionRequest, validateClientSessionUpdate } from '../..
 import { startEmulator, type RunningEmulator } from '../../src/demo/emulator/start-emulator';
 import { emulatorClient, GBP_SESSION } from '../demo/emulator/support/emulator-client';
 import { loadPrimerOpenApi, primerSchemaErrors } from '../support/primer-openapi';
+import { describeWithPrimerOpenApi } from './support/describe-with-primer-openapi';
 
 type Operation = { requestBody?: { content?: Record<string, { schema?: { $ref?: string }; example?: unknown; examples?: Record<string, { value: unknown }> }> } };
 
@@ -21,9 +22,15 @@ function requestExamples(method: 'post' | 'patch'): { schemaName: string; exampl
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-describe("Primer's request examples for /client-session", () => {
-  const post = requestExamples('post');
-  const patch = requestExamples('patch');
+type Examples = ReturnType<typeof requestExamples>;
+
+describeWithPrimerOpenApi("Primer's request examples for /client-session", () => {
+  let post: Examples;
+  let patch: Examples;
+  beforeAll(() => {
+    post = requestExamples('post');
+    patch = requestExamples('patch');
+  });
 
   it('are found in the file, for POST and for PATCH', () => {
     expect(post.schemaName).toBe('ClientSessionAPIRequest');

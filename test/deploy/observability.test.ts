@@ -65,6 +65,13 @@ describe('deploy/observability', () => {
     const missing = ownMetrics.filter((name) => ![...shown].some((used) => family(used) === family(name)));
     expect(missing).toEqual([]);
   });
+
+  it('when the Redis panel is read, then it tells steps Redis failed from steps skipped while it was failing', () => {
+    const redisPanels = expressions.filter(({ where, expr }) => where.startsWith('panel') && metricNamesIn(expr).includes('redis_failures_total'));
+
+    expect(redisPanels.length).toBeGreaterThan(0);
+    for (const { expr } of redisPanels) expect(expr).toMatch(/by \((?:[a-z_]+, )*outcome\b/);
+  });
 });
 
 describe('metricNamesIn', () => {

@@ -45,7 +45,7 @@ describe('tests reach loopback only (test/support/loopback-only.ts, a jest setup
   });
 
   it('when the service\'s upstream client calls the default Primer URL, then the connection is refused before any DNS lookup', async () => {
-    const result = await sendAttempt(createUpstreamHttpClient(DEFAULT_PRIMER_URL), {
+    const result = await sendAttempt(createUpstreamHttpClient(DEFAULT_PRIMER_URL, {}, 10), {
       method: 'POST',
       path: '/client-session',
       headers: { 'Content-Type': 'application/json' },

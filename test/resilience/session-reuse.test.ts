@@ -3,7 +3,7 @@ import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { afterDelay, sendText } from '../support/fake-http-server';
 import { startFakeOrderService, type FakeOrderService } from '../support/fake-order-service';
 import { createdWith, primerError, primerExpiryIn, startFakePrimer, type FakePrimer, type PrimerReply } from '../support/fake-primer';
-import { primerSchemaErrors } from '../support/primer-openapi';
+import { projectSchemaErrors } from '../support/project-schema';
 import { buildTestApp, type TestApp } from '../support/test-app';
 import { openSessionTimed } from './support/shopper-answer';
 
@@ -72,7 +72,7 @@ describe('session reuse', () => {
     expect(orders.requests).toHaveLength(2);
   });
 
-  it('when the cart version changed, then one PATCH that Primer\'s schema accepts updates the session and the token stays the same', async () => {
+  it('when the cart version changed, then one PATCH that the project\'s schema accepts updates the session and the token stays the same', async () => {
     const subject = subjectWith();
     const token = await tokenFor(subject);
     changeCart('demo-gbp');
@@ -81,7 +81,7 @@ describe('session reuse', () => {
 
     expect(methods()).toEqual(['POST', 'PATCH']);
     const patch = JSON.parse(primer.calls('PATCH')[0]!.body) as { clientToken: string; amount: number };
-    expect(primerSchemaErrors('ClientSessionUpdateAPIRequest', patch)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionUpdateAPIRequest', patch)).toEqual([]);
     expect(patch.clientToken).toBe(token);
     const created = JSON.parse(primer.calls('POST')[0]!.body) as { amount: number };
     expect(patch.amount).toBeGreaterThan(created.amount);

@@ -5,13 +5,15 @@ import type { ClientSessionRequest } from '../primer/schema/client-session-reque
 import type { CrossReplicaFlight } from '../sessions/cross-replica-flight';
 import { sessionKey, type SessionStore, type StoredSession } from '../sessions/session-store';
 import { SingleFlight } from '../sessions/single-flight';
+import { openStep } from '../upstream/call-step';
+import type { RequestContext } from '../upstream/request-context';
 import { buildClientSession } from './client-session/build-client-session';
 import { buildClientSessionUpdate } from './client-session/build-client-session-update';
 
 export interface OpenSessionRequest {
   cartId: string;
-  requestId: string;
   credentials: ShopperCredentials;
+  context: RequestContext;
 }
 
 export type SessionOutcome = 'created' | 'reused' | 'updated';
@@ -23,6 +25,8 @@ export interface CheckoutSessionsDeps {
   // With several replicas, the one that calls Primer for a cart version; the others pick up its result.
   flight: CrossReplicaFlight;
   primerApiVersion: string;
+  // PRIMER_TIMEOUT_MS: the budget of one Primer step, an update and the create after it included.
+  primerTimeoutMs: number;
   logger: Logger;
   onSession?: (outcome: SessionOutcome) => void;
 }
@@ -41,16 +45,16 @@ export class CheckoutSessions {
   async open(request: OpenSessionRequest): Promise<IssuedToken> {
     const cart = await this.deps.orders.loadCart(request);
     const { body, warnings } = buildClientSession(cart);
-    if (warnings.length > 0) this.deps.logger.warn({ requestId: request.requestId, warnings }, 'optional cart details left out of the Primer session');
+    if (warnings.length > 0) this.deps.logger.warn({ requestId: request.context.requestId, warnings }, 'optional cart details left out of the Primer session');
     const key = sessionKey(cart.id, this.deps.primerApiVersion);
     const version = String(cart.version);
     const flightKey = `${key}:${encodeURIComponent(version)}`;
     // Concurrent calls for the same cart version (a double click, a refresh storm) share one Primer call.
-    const settled = await this.flights.run(flightKey, () => this.settle(key, flightKey, version, body, request.requestId));
+    const settled = await this.flights.run(flightKey, () => this.settle(key, flightKey, version, body, request.context));
     return settled.token;
   }
 
-  private async settle(key: string, flightKey: string, version: string, body: ClientSessionRequest, requestId: string): Promise<Settled> {
+  private async settle(key: string, flightKey: string, version: string, body: ClientSessionRequest, context: RequestContext): Promise<Settled> {
     const reused = this.reuse(await this.deps.sessions.get(key), version);
     if (reused) return reused;
     // Concurrent calls for this cart version on other replicas share one Primer call too.
@@ -58,7 +62,7 @@ export class CheckoutSessions {
       // Read again once the claim is ours: another replica may have finished between the read above and the claim.
       work: async () => {
         const latest = await this.deps.sessions.get(key);
-        return this.reuse(latest, version) ?? this.callPrimer(key, version, latest, body, requestId);
+        return this.reuse(latest, version) ?? this.callPrimer(key, version, latest, body, context);
       },
       settledElsewhere: async () => this.reuse(await this.deps.sessions.get(key), version),
     });
@@ -68,22 +72,22 @@ export class CheckoutSessions {
     return stored?.cartVersion === version ? this.report({ token: stored, outcome: 'reused' }) : undefined;
   }
 
-  private async callPrimer(key: string, version: string, stored: StoredSession | undefined, body: ClientSessionRequest, requestId: string): Promise<Settled> {
-    // One context for the whole step: the adapter's PRIMER_TIMEOUT_MS spans an update and the create after it.
-    const context = { requestId };
+  private async callPrimer(key: string, version: string, stored: StoredSession | undefined, body: ClientSessionRequest, context: RequestContext): Promise<Settled> {
+    // One step, one deadline: PRIMER_TIMEOUT_MS spans an update and the create after it.
+    const step = openStep(context, this.deps.primerTimeoutMs);
     if (stored) {
       try {
-        await this.deps.primer.update(buildClientSessionUpdate(stored.clientToken, body), context);
+        await this.deps.primer.update(buildClientSessionUpdate(stored.clientToken, body), step);
         await this.deps.sessions.set(key, { ...stored, cartVersion: version });
         return this.report({ token: stored, outcome: 'updated' });
       } catch (error) {
         if (!(error instanceof SessionUpdateRefusedError)) throw error;
-        this.deps.logger.info({ requestId, detail: error.detail }, 'Primer refused the session update; creating a new session');
+        this.deps.logger.info({ requestId: context.requestId, detail: error.detail }, 'Primer refused the session update; creating a new session');
         // Forgotten at once, so that if the create fails too, the next request does not spend its budget on this token again.
         await this.deps.sessions.delete(key);
       }
     }
-    const token = await this.deps.primer.create(body, context);
+    const token = await this.deps.primer.create(body, step);
     await this.deps.sessions.set(key, { ...token, cartVersion: version });
     return this.report({ token, outcome: 'created' });
   }

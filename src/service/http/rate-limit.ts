@@ -1,7 +1,6 @@
 import { rateLimit, type Store } from 'express-rate-limit';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger';
-import { RedisUnavailableError } from '../redis/redis-unavailable-error';
 import { sendProblem } from './problem';
 
 // The store port: express-rate-limit's Store interface; memory by default, a shared store (e.g. Redis) can replace it.
@@ -25,15 +24,13 @@ export function rateLimitPerClient(options: RateLimitOptions) {
     legacyHeaders: false,
     identifier: 'checkout-session',
     ...(options.store ? { store: options.store } : {}),
-    // A shared store's outage must not stop checkouts: let the request through and log it.
+    // The Redis store falls back to memory by itself (docs/resilience.md); a store that still throws is a bug, and must
+    // not stop checkouts: the request goes through, logged at error.
     passOnStoreError: true,
     // Its configuration checks (e.g. a too permissive trust proxy) and store errors go to our log, not the console.
     logger: {
       warn: (error, message) => options.logger.warn({ err: error }, message ?? 'rate limiter warning'),
-      // A Redis failure was already counted and logged (about once a minute); the request goes through unlimited.
-      error: (error, message) => {
-        if (!(error instanceof RedisUnavailableError)) options.logger.error({ err: error }, message ?? 'rate limiter error');
-      },
+      error: (error, message) => options.logger.error({ err: error }, message ?? 'rate limiter error'),
     },
     // The limiter has already set Retry-After and the RateLimit headers.
     handler: (req, res) =>

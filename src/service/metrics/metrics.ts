@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { SessionOutcome } from '../checkout/checkout-sessions';
-import type { BreakerState } from '../primer/circuit-breaker';
+import type { BreakerState } from '../upstream/circuit-breaker';
+import type { RedisStepOutcome } from '../redis/redis-guard';
 import type { RedisOperation } from '../redis/redis-operation';
 import type { Upstream } from '../upstream/upstream-error';
 import type { RetryObserver, UpstreamObserver } from '../upstream/upstream-observer';
@@ -59,8 +60,8 @@ export class Metrics {
 
   readonly #redisFailures = new Counter({
     name: 'redis_failures_total',
-    help: 'Redis steps that failed, timed out or were skipped while Redis was failing, by operation; the request went on without them.',
-    labelNames: ['operation'] as const,
+    help: 'Redis steps the request did without Redis, by operation and outcome (failed: refused, errored or timed out; skipped: not tried while Redis was failing); this replica\'s memory stood in.',
+    labelNames: ['operation', 'outcome'] as const,
     registers: [this.registry],
   });
 
@@ -94,8 +95,8 @@ export class Metrics {
     this.#sessions.inc({ outcome });
   };
 
-  readonly countRedisFailure = (operation: RedisOperation): void => {
-    this.#redisFailures.inc({ operation });
+  readonly countRedisFailure = (operation: RedisOperation, outcome: RedisStepOutcome): void => {
+    this.#redisFailures.inc({ operation, outcome });
   };
 
   readonly setBreakerState = (state: BreakerState): void => {

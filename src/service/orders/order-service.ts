@@ -1,3 +1,4 @@
+import type { RequestContext } from '../upstream/request-context';
 import type { Cart } from './cart';
 
 // What the shopper's browser sent that lets the order service decide ownership.
@@ -8,8 +9,9 @@ export interface ShopperCredentials {
 
 export interface LoadCartRequest {
   cartId: string;
-  requestId: string;
   credentials: ShopperCredentials;
+  // The request this load serves: its id and trace go to the order service.
+  context: RequestContext;
 }
 
 // The port: adapters throw CartNotFoundError, ShopperUnauthenticatedError or an UpstreamError.

@@ -1,3 +1,4 @@
+import type { StepContext } from '../upstream/call-step';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import type { ClientSessionRequest, ClientSessionUpdate } from './schema/client-session-request';
 
@@ -5,11 +6,6 @@ export interface IssuedToken {
   clientToken: string;
   // Epoch milliseconds, parsed from Primer's zone-less UTC timestamp.
   expiresAt: number;
-}
-
-// One context object is one Primer step: calls made with the same object share one PRIMER_TIMEOUT_MS budget.
-export interface PrimerCallContext {
-  requestId: string;
 }
 
 // Primer answered an update but will not apply it (a 4xx, or a body it would send again): create a new session instead.
@@ -20,7 +16,8 @@ export class SessionUpdateRefusedError extends UpstreamRejectedError {
 }
 
 // The port the use case sees; adapters throw only UpstreamError subclasses, and `update` a SessionUpdateRefusedError when refused.
+// Calls made with one step share its deadline (an update Primer refuses and the create after it).
 export interface PrimerSessions {
-  create(body: ClientSessionRequest, context: PrimerCallContext): Promise<IssuedToken>;
-  update(body: ClientSessionUpdate, context: PrimerCallContext): Promise<void>;
+  create(body: ClientSessionRequest, step: StepContext): Promise<IssuedToken>;
+  update(body: ClientSessionUpdate, step: StepContext): Promise<void>;
 }

@@ -3,9 +3,12 @@ import type { RedisOperation } from './redis-operation';
 import { RedisUnavailableError } from './redis-unavailable-error';
 import { WarningThrottle } from './warning-throttle';
 
+// failed: Redis was asked and did not answer well; skipped: not asked, since it failed moments ago (the pause below).
+export type RedisStepOutcome = 'failed' | 'skipped';
+
 export interface RedisGuardOptions {
   logger: Logger;
-  countFailure: (operation: RedisOperation) => void;
+  countFailure: (operation: RedisOperation, outcome: RedisStepOutcome) => void;
   now?: () => number;
 }
 
@@ -13,7 +16,8 @@ export interface RedisGuardOptions {
 const PAUSE_MS = 1_000;
 const WARN_EVERY_MS = 60_000;
 
-// Every Redis step goes through here: a failure is counted, logged at warn about once a minute, and never reaches the shopper.
+// Every Redis step goes through here: a failed or skipped step is counted, a failure logged at warn about once a minute, and
+// neither reaches the shopper.
 export class RedisGuard {
   readonly #throttle: WarningThrottle;
   readonly #now: () => number;
@@ -26,7 +30,11 @@ export class RedisGuard {
 
   // The command's answer, or RedisUnavailableError (already counted and logged) when it failed or Redis is paused.
   async run<T>(operation: RedisOperation, command: () => Promise<T>): Promise<T> {
-    if (this.#now() < this.#pausedUntil) throw new RedisUnavailableError(operation, 'paused after a recent failure');
+    if (this.#now() < this.#pausedUntil) {
+      // Counted, not logged: the failure that started the pause was, and the caller's fallback does the step in memory.
+      this.options.countFailure(operation, 'skipped');
+      throw new RedisUnavailableError(operation, 'paused after a recent failure');
+    }
     try {
       return await command();
     } catch (error) {
@@ -48,11 +56,11 @@ export class RedisGuard {
 
   // Also fed by the client's 'error' event (refused or lost connections).
   reportFailure(operation: RedisOperation, error: unknown): void {
-    this.options.countFailure(operation);
+    this.options.countFailure(operation, 'failed');
     const held = this.#throttle.admit();
     if (held === undefined) return;
     // The message only: ioredis errors carry the command's arguments, which may hold a client token.
-    this.options.logger.warn({ redis: { operation, reason: reasonOf(error), failuresHeldBack: held } }, 'Redis failing: going on without shared state');
+    this.options.logger.warn({ redis: { operation, reason: reasonOf(error), failuresHeldBack: held } }, 'Redis failing: this replica goes on with its own memory');
   }
 }
 

@@ -3,10 +3,11 @@ import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { RateLimitStore } from '../http/rate-limit';
 import type { RedisGuard } from './redis-guard';
+import { RedisOrMemoryRateLimitStore } from './redis-or-memory-rate-limit-store';
 
-// One budget per client across replicas (rate-limit-redis). A failing Redis makes the store throw, and the limiter lets the request through.
+// One budget per client across replicas (rate-limit-redis); while Redis fails, this replica's own count in memory.
 export function redisRateLimitStore(redis: Redis, guard: RedisGuard, keyPrefix: string): RateLimitStore {
-  return new RedisStore({
+  const shared = new RedisStore({
     prefix: `${keyPrefix}rate-limit:`,
     sendCommand: async (command: string, ...args: string[]) => {
       if (command === 'SCRIPT' && args[0] === 'LOAD' && args[1] !== undefined) return loadScript(redis, args[1]);
@@ -16,6 +17,7 @@ export function redisRateLimitStore(redis: Redis, guard: RedisGuard, keyPrefix: 
       return reply as RedisReply;
     },
   });
+  return new RedisOrMemoryRateLimitStore(shared, guard);
 }
 
 const NO_SCRIPT = Symbol('NOSCRIPT');

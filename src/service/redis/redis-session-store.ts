@@ -10,12 +10,13 @@ export interface RedisSessionStoreOptions {
   minTtlMs: number;
 }
 
-// Sessions shared by every replica; when Redis fails, reads miss and writes are dropped, so the answer never depends on it.
+// Sessions shared by every replica. Each step throws RedisUnavailableError when Redis fails (already counted and logged);
+// RedisOrMemorySessionStore, in front of it, falls back to this replica's memory then.
 export class RedisSessionStore implements SessionStore {
   constructor(private readonly options: RedisSessionStoreOptions) {}
 
   async get(key: string): Promise<StoredSession | undefined> {
-    const raw = await this.options.guard.attempt('session_read', () => this.options.redis.get(this.#key(key)), null);
+    const raw = await this.options.guard.run('session_read', () => this.options.redis.get(this.#key(key)));
     const session = raw === null ? undefined : parseSession(raw);
     // Redis expires the entry itself; this guards against clocks that disagree by a little.
     return session && reusableForMs(session, this.options.minTtlMs, Date.now()) > 0 ? session : undefined;
@@ -25,11 +26,11 @@ export class RedisSessionStore implements SessionStore {
     const ttlMs = Math.floor(reusableForMs(session, this.options.minTtlMs, Date.now()));
     if (ttlMs <= 0) return this.delete(key);
     const value = JSON.stringify({ clientToken: session.clientToken, expiresAt: session.expiresAt, cartVersion: session.cartVersion });
-    await this.options.guard.attempt('session_write', () => this.options.redis.set(this.#key(key), value, 'PX', ttlMs), undefined);
+    await this.options.guard.run('session_write', () => this.options.redis.set(this.#key(key), value, 'PX', ttlMs));
   }
 
   async delete(key: string): Promise<void> {
-    await this.options.guard.attempt('session_delete', () => this.options.redis.del(this.#key(key)), undefined);
+    await this.options.guard.run('session_delete', () => this.options.redis.del(this.#key(key)));
   }
 
   #key(key: string): string {

@@ -9,6 +9,7 @@ import { DisabledSessionStore } from '../sessions/disabled-session-store';
 import { createRedisClient } from './redis-client';
 import { RedisFlight } from './redis-flight';
 import { RedisGuard } from './redis-guard';
+import { RedisOrMemorySessionStore } from './redis-or-memory-session-store';
 import { redisRateLimitStore } from './redis-rate-limit-store';
 import { RedisSessionStore } from './redis-session-store';
 
@@ -20,7 +21,8 @@ export interface SharedState {
   close: () => Promise<void>;
 }
 
-// REDIS_URL set: one client for the process, every step through one guard so failures are counted and logged alike.
+// REDIS_URL set: one client for the process, every step through one guard so failures are counted and logged alike; while
+// Redis fails, each piece does what one replica does alone (docs/resilience.md, "When Redis fails").
 export function redisSharedState(config: Config, redisUrl: string, logger: Logger, metrics: Metrics): SharedState {
   const guard = new RedisGuard({ logger, countFailure: metrics.countRedisFailure });
   const redis = createRedisClient({ url: redisUrl, timeoutMs: config.redis.timeoutMs, onConnectionError: (error) => guard.reportFailure('connection', error) });
@@ -29,8 +31,10 @@ export function redisSharedState(config: Config, redisUrl: string, logger: Logge
   const { keyPrefix } = config.redis;
   // With reuse off there is no stored result for a waiting replica to pick up, so each replica calls Primer itself.
   const reuse = config.sessionReuseMinTtlS > 0;
+  const minTtlMs = config.sessionReuseMinTtlS * 1000;
   return {
-    sessions: reuse ? new RedisSessionStore({ redis, guard, keyPrefix, minTtlMs: config.sessionReuseMinTtlS * 1000 }) : new DisabledSessionStore(),
+    sessions: reuse ? new RedisOrMemorySessionStore({ shared: new RedisSessionStore({ redis, guard, keyPrefix, minTtlMs }), memory: { minTtlMs } }) : new DisabledSessionStore(),
+    // A claim Redis cannot take leaves the call to this replica, whose in-process single-flight still merges its own.
     flight: reuse ? new RedisFlight({ redis, guard, keyPrefix, primerTimeoutMs: config.primer.timeoutMs }) : new ProcessOnlyFlight(),
     rateLimitStore: config.rateLimitPerMinute > 0 ? redisRateLimitStore(redis, guard, keyPrefix) : undefined,
     close: async () => redis.disconnect(),

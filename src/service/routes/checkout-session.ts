@@ -3,6 +3,7 @@ import type { CheckoutSessions } from '../checkout/checkout-sessions';
 import { methodNotAllowed } from '../http/fallback-routes';
 import { jsonBody } from '../http/json-body';
 import { sendProblem } from '../http/problem';
+import { requestContextOf } from '../http/request-context';
 
 // Contract section 1: a leading letter or digit, so no `.`/`..` or path tricks can reach the order service's URL.
 export const CART_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -26,7 +27,7 @@ function openSession(checkout: CheckoutSessions) {
       return;
     }
     // Only the cart id is taken from the browser: amounts and currency come from the order service.
-    const token = await checkout.open({ cartId, requestId: req.requestId, credentials: credentialsOf(req) });
+    const token = await checkout.open({ cartId, credentials: credentialsOf(req), context: requestContextOf(req) });
     res.setHeader('Cache-Control', 'no-store');
     res.json({ clientToken: token.clientToken, clientTokenExpirationDate: new Date(token.expiresAt).toISOString() });
   };

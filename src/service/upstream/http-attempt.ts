@@ -12,8 +12,11 @@ export type AttemptResult =
   // Over 1 MiB, or compressed data that does not inflate: junk the same server will send again.
   | { kind: 'unreadable-body'; detail: string };
 
+// The methods the adapters send; axios's own type stays inside upstream/.
+export type HttpMethod = Extract<Method, 'GET' | 'POST' | 'PATCH'>;
+
 export interface AttemptRequest {
-  method: Method;
+  method: HttpMethod;
   path: string;
   headers: RawAxiosRequestHeaders;
   body?: unknown;
@@ -24,11 +27,12 @@ export interface AttemptRequest {
 const AXIOS_HEADER_BUCKETS = ['common', 'delete', 'get', 'head', 'options', 'post', 'put', 'patch', 'purge', 'link', 'unlink', 'query'];
 
 // One axios instance per upstream, made once: its fixed headers built here, each attempt on undici's keep-alive pool
-// (or through the egress proxy), no redirects, bodies sent as JSON and kept as text so junk is an outcome.
-export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders = {}): AxiosInstance {
+// (or through the egress proxy) with at most `maxConnections` open, no redirects, bodies sent as JSON and kept as text
+// so junk is an outcome.
+export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders, maxConnections: number): AxiosInstance {
   const client = axios.create({
     baseURL,
-    adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin)),
+    adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin, maxConnections)),
     headers: { 'Accept-Encoding': ACCEPT_ENCODING, 'User-Agent': `axios/${axios.VERSION}`, ...fixedHeaders },
     maxRedirects: 0,
     maxContentLength: MAX_UPSTREAM_BODY_BYTES,

@@ -17,9 +17,14 @@ export function undiciAdapter(baseURL: string, dispatcher: Dispatcher): AxiosAda
     const method = (config.method ?? 'get').toUpperCase();
     const abort = new EventEmitter();
     let stoppedBy: AxiosError | undefined;
+    // undici aborts a request still queued for a busy pool only once a connection frees; the budget must not wait that long.
+    let giveUp: (reason: AxiosError) => void = () => undefined;
+    const stopped = new Promise<never>((_resolve, reject) => (giveUp = reject));
+    stopped.catch(() => undefined);
     const stop = (reason: AxiosError) => {
       stoppedBy ??= reason;
       abort.emit('abort');
+      giveUp(stoppedBy);
     };
     const budgetMs = config.timeout ?? 0;
     const timer = budgetMs > 0 ? setTimeout(() => stop(new AxiosError(`timeout of ${budgetMs}ms exceeded`, AxiosError.ECONNABORTED, config)), budgetMs) : undefined;
@@ -29,7 +34,7 @@ export function undiciAdapter(baseURL: string, dispatcher: Dispatcher): AxiosAda
     signal?.addEventListener?.('abort', cancel);
     try {
       if (stoppedBy) throw stoppedBy;
-      const answer = await dispatcher.request({
+      const sent = dispatcher.request({
         origin,
         path: basePath + url,
         method,
@@ -37,6 +42,9 @@ export function undiciAdapter(baseURL: string, dispatcher: Dispatcher): AxiosAda
         body: (config.data as string | Buffer | undefined) ?? null,
         signal: abort,
       });
+      // Given up on, it still settles later: aborted the moment a connection takes it, so it is never sent.
+      sent.catch(() => undefined);
+      const answer = await Promise.race([sent, stopped]);
       return await responseOf(answer, method, config);
     } catch (error) {
       throw stoppedBy ?? asAxiosError(error, config);

@@ -7,6 +7,13 @@ export const PAYMENT_METHOD_TYPE_PLACEHOLDER = '<PAYMENT_METHOD_TYPE>';
 
 const COMPARED_KEYWORDS = ['minLength', 'maxLength', 'minimum', 'maximum'] as const;
 
+// Every keyword this walk reads or may ignore; any other in Primer's file could constrain a body unseen, so it is reported.
+const KNOWN_KEYWORDS = new Set<string>([
+  ...COMPARED_KEYWORDS,
+  ...['type', 'format', 'enum', 'required', 'additionalProperties', 'properties', 'items'],
+  ...['title', 'description', 'example', 'default'],
+]);
+
 export interface Comparison {
   mismatches: string[];
   schemasVisited: Set<string>;
@@ -54,6 +61,9 @@ function compareNode(document: OpenApiDocument, theirs: Schema, ours: Schema, at
   const report = (what: string, primerValue: unknown, ourValue: unknown) =>
     result.mismatches.push(`${at}: ${what} is ${JSON.stringify(primerValue)} in Primer's file, ${JSON.stringify(ourValue)} in ours`);
 
+  for (const keyword of Object.keys(primer).filter((key) => !KNOWN_KEYWORDS.has(key))) {
+    result.mismatches.push(`${at}: ${keyword} in Primer's file is not compared`);
+  }
   if (typeOf(primer) !== ours.type) report('type', typeOf(primer), ours.type);
   for (const keyword of COMPARED_KEYWORDS) {
     if (primer[keyword] !== ours[keyword]) report(keyword, primer[keyword], ours[keyword]);

@@ -1,16 +1,18 @@
+import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { Value } from '@sinclair/typebox/value';
 import { CartSchema } from '../../../src/service/orders/cart';
 import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
 import { CartNotFoundError } from '../../../src/service/orders/errors/cart-not-found-error';
 import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
 
-const noCredentials = { requestId: 'req-1', credentials: {} };
+const context = { requestId: 'req-1', trace: ROOT_CONTEXT };
+const noCredentials = { context, credentials: {} };
 
 describe('InMemoryOrderService', () => {
   it('when a demo cart is asked for, then it is returned whatever the credentials', async () => {
     const service = new InMemoryOrderService(DEMO_CARTS);
 
-    const cart = await service.loadCart({ cartId: 'demo-gbp', requestId: 'req-1', credentials: { authorization: 'Bearer x', cookie: 'sid=1' } });
+    const cart = await service.loadCart({ cartId: 'demo-gbp', context, credentials: { authorization: 'Bearer x', cookie: 'sid=1' } });
 
     expect(cart).toEqual(DEMO_CARTS.find((demo) => demo.id === 'demo-gbp'));
   });

@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
@@ -130,7 +131,7 @@ describe('demo page router over the in-memory order service', () => {
   it('when the page changes a quantity, then the order service holds a new cart version and the list shows it', async () => {
     const response = await request(app).put('/demo/carts/cart-gbp/lines/pot').send({ quantity: 4 }).expect(200);
     expect(response.body).toMatchObject({ cartId: 'cart-gbp', itemCount: 6, total: '67.00 GBP' });
-    const cart = await orders.loadCart({ cartId: 'cart-gbp', requestId: 'r', credentials: {} });
+    const cart = await orders.loadCart({ cartId: 'cart-gbp', context: { requestId: 'r', trace: ROOT_CONTEXT }, credentials: {} });
     expect(cart.version).toBe(2);
     const list = await request(app).get('/demo/carts').expect(200);
     expect(list.body.editable).toBe(true);

@@ -84,9 +84,10 @@ export function addCart(stack: ReplicaStack, id: string, like = 'demo-gbp'): str
   return id;
 }
 
-export async function openSession(replica: ServiceProcess, cartId: string): Promise<Answer> {
+// `headers` lets a test speak for a client of its own (X-Forwarded-For, with TRUST_PROXY=loopback), so rate limit budgets do not mix.
+export async function openSession(replica: ServiceProcess, cartId: string, headers: Record<string, string> = {}): Promise<Answer> {
   const started = performance.now();
-  const response = await fetch(`${replica.url}/checkout/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ cartId }) });
+  const response = await fetch(`${replica.url}/checkout/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ cartId }) });
   const body = (await response.json()) as Record<string, unknown>;
   return { status: response.status, body, ms: performance.now() - started };
 }
@@ -95,10 +96,27 @@ export function primerCalls(emulator: RunningEmulator, method: 'POST' | 'PATCH')
   return emulator.requests().filter((request) => request.method === method && request.path === '/client-session').length;
 }
 
+// Every metrics read goes through here, so moving /metrics to another listener changes one line.
+async function metricsText(replica: ServiceProcess): Promise<string> {
+  return (await fetch(`${replica.metricsUrl}/metrics`)).text();
+}
+
 export async function metricValue(replica: ServiceProcess, line: RegExp): Promise<number> {
-  const text = await (await fetch(`${replica.metricsUrl}/metrics`)).text();
+  const text = await metricsText(replica);
   return text
     .split('\n')
     .filter((row) => line.test(row))
     .reduce((sum, row) => sum + Number(row.split(' ').pop()), 0);
+}
+
+// A closed loop: `connections` clients per replica, each sending its next call as soon as the last is answered.
+export async function hammer(replicas: ServiceProcess[], cartId: string, connections: number, durationMs: number, headers: (call: number) => Record<string, string> = () => ({})): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  const until = Date.now() + durationMs;
+  let calls = 0;
+  const client = async (replica: ServiceProcess) => {
+    while (Date.now() < until) answers.push(await openSession(replica, cartId, headers(calls++)));
+  };
+  await Promise.all(replicas.flatMap((replica) => Array.from({ length: connections }, () => client(replica))));
+  return answers;
 }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
 import { browserExpiryOf, primerError } from '../../support/fake-primer';
-import { primerSchemaErrors } from '../../support/primer-openapi';
+import { projectSchemaErrors } from '../../support/project-schema';
 import { TEST_API_KEY } from '../../support/test-app';
 import { useComponentStack } from '../../support/component-stack';
 
@@ -29,7 +29,7 @@ describe('POST /checkout/session, happy path', () => {
     expect(sent.headers['content-type']).toMatch(/^application\/json/);
     expect(sent.headers['x-request-id']).toBe('req-happy-path-0001');
     const body = JSON.parse(sent.body) as Record<string, unknown>;
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
     const cart = DEMO_CARTS.find((candidate) => candidate.id === 'demo-gbp')!;
     expect(body).toMatchObject({ orderId: cart.orderId, currencyCode: 'GBP', amount: cart.totalAmount, order: { countryCode: 'GB' }, metadata: { cartId: 'demo-gbp' } });
   });
@@ -62,7 +62,7 @@ describe('POST /checkout/session, happy path', () => {
     const res = await openSession({ cartId });
 
     expect(res.status).toBe(200);
-    expect(primerSchemaErrors('ClientSessionAPIRequest', JSON.parse(stack.primer.requests[0]!.body))).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', JSON.parse(stack.primer.requests[0]!.body))).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ function appWithBug(logs: string[]) {
     sessions: new InMemorySessionStore({ minTtlMs: 0 }),
     flight: new ProcessOnlyFlight(),
     primerApiVersion: '2.4',
+    primerTimeoutMs: 1_000,
     logger,
   });
   return createApp({ checkout, logger, readiness: new Readiness(), trustProxy: false, corsOrigins: [], rateLimitPerMinute: 0, metrics: new Metrics() });

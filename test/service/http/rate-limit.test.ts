@@ -4,6 +4,9 @@ import request from 'supertest';
 import { rateLimitPerClient } from '../../../src/service/http/rate-limit';
 import { requestId } from '../../../src/service/http/request-id';
 import { createLogger } from '../../../src/service/logger';
+import { RedisGuard } from '../../../src/service/redis/redis-guard';
+import { RedisOrMemoryRateLimitStore } from '../../../src/service/redis/redis-or-memory-rate-limit-store';
+import { RedisUnavailableError } from '../../../src/service/redis/redis-unavailable-error';
 import { startFakePrimer, type FakePrimer } from '../../support/fake-primer';
 import { buildTestApp } from '../../support/test-app';
 
@@ -90,5 +93,41 @@ describe('rate limit on POST /checkout/session', () => {
 
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('when the shared store\'s Redis fails, then the limit still holds on this process: 429 past it, and nothing is logged at error', async () => {
+    const logs: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
+    const failing: Store & { prefix: string } = {
+      prefix: 'test:',
+      increment: () => Promise.reject(new RedisUnavailableError('rate_limit', 'Connection is closed.')),
+      decrement: () => undefined,
+      resetKey: () => undefined,
+    };
+    const app = express();
+    app.use(requestId);
+    app.use(rateLimitPerClient({ perMinute: 2, logger, store: new RedisOrMemoryRateLimitStore(failing, new RedisGuard({ logger, countFailure: () => {} })) }));
+    app.post('/checkout/session', (_req, res) => res.json({ ok: true }));
+
+    await open(app).expect(200);
+    await open(app).expect(200);
+    const third = await open(app).expect(429);
+
+    expect(third.body).toMatchObject({ code: 'rate_limited' });
+    expect(logs.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
+  });
+
+  it('when one limiter is mounted on two routes, then both draw on one budget per client', async () => {
+    const app = express();
+    app.use(requestId);
+    const limit = rateLimitPerClient({ perMinute: 2, logger: createLogger('silent') });
+    app.post('/checkout/session', limit, (_req, res) => res.json({ ok: true }));
+    app.post('/checkout/payment', limit, (_req, res) => res.json({ ok: true }));
+
+    await open(app).expect(200);
+    await request(app).post('/checkout/payment').send({}).expect(200);
+
+    await request(app).post('/checkout/payment').send({}).expect(429);
+    await open(app).expect(429);
   });
 });

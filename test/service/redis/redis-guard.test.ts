@@ -1,15 +1,15 @@
 import { createLogger } from '../../../src/service/logger';
-import { RedisGuard } from '../../../src/service/redis/redis-guard';
+import { RedisGuard, type RedisStepOutcome } from '../../../src/service/redis/redis-guard';
 import type { RedisOperation } from '../../../src/service/redis/redis-operation';
 import { RedisUnavailableError } from '../../../src/service/redis/redis-unavailable-error';
 
 function makeGuard() {
   const clock = { now: 1_000_000 };
   const logs: string[] = [];
-  const counted: RedisOperation[] = [];
+  const counted: string[] = [];
   const guard = new RedisGuard({
     logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
-    countFailure: (operation) => void counted.push(operation),
+    countFailure: (operation: RedisOperation, outcome: RedisStepOutcome) => void counted.push(`${operation} ${outcome}`),
     now: () => clock.now,
   });
   return { guard, clock, logs, counted };
@@ -29,14 +29,14 @@ describe('RedisGuard', () => {
 
     await expect(guard.run('session_write', failing('Command timed out'))).rejects.toBeInstanceOf(RedisUnavailableError);
 
-    expect(counted).toEqual(['session_write']);
+    expect(counted).toEqual(['session_write failed']);
     expect(logs).toHaveLength(1);
     expect(JSON.parse(logs[0] ?? '{}')).toMatchObject({ level: 'warn', redis: { operation: 'session_write', reason: 'Command timed out' } });
     expect(logs.join('\n')).not.toContain('tok_secret_value');
   });
 
   it('when a step failed, then Redis is skipped for the pause without waiting on it, and tried again after', async () => {
-    const { guard, clock, counted } = makeGuard();
+    const { guard, clock } = makeGuard();
     await guard.attempt('session_read', failing('Command timed out'), undefined);
     const command = jest.fn(async () => 'value');
 
@@ -44,7 +44,17 @@ describe('RedisGuard', () => {
     expect(command).not.toHaveBeenCalled();
     clock.now += 1_000;
     expect(await guard.attempt('claim', command, 'fallback')).toBe('value');
-    expect(counted).toEqual(['session_read']);
+  });
+
+  it('when steps are skipped during the pause, then each is counted as skipped and none is logged', async () => {
+    const { guard, counted, logs } = makeGuard();
+    await guard.attempt('rate_limit', failing('OOM command not allowed when used memory > maxmemory'), undefined);
+
+    await expect(guard.run('session_read', async () => 'value')).rejects.toBeInstanceOf(RedisUnavailableError);
+    await guard.attempt('session_write', async () => 'OK', undefined);
+
+    expect(counted).toEqual(['rate_limit failed', 'session_read skipped', 'session_write skipped']);
+    expect(logs).toHaveLength(1);
   });
 
   it('when failures keep coming, then each is counted and warnings come about once a minute', async () => {
@@ -61,6 +71,6 @@ describe('RedisGuard', () => {
   it('when the command throws any kind of error, then attempt answers the fallback and the error is counted', async () => {
     const { guard, counted } = makeGuard();
     await expect(guard.attempt('claim', () => Promise.reject(new TypeError('unexpected reply')), 'fallback')).resolves.toBe('fallback');
-    expect(counted).toEqual(['claim']);
+    expect(counted).toEqual(['claim failed']);
   });
 });

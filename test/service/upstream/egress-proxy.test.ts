@@ -20,7 +20,7 @@ afterEach(async () => {
 
 function getCart(baseUrl: string, env: Record<string, string>) {
   Object.assign(process.env, env);
-  return sendAttempt(createUpstreamHttpClient(baseUrl, { Accept: 'application/json' }), { method: 'GET', path: '/carts/cart-1', headers: { 'X-Request-Id': 'req-proxy-1' }, timeoutMs: 2_000 });
+  return sendAttempt(createUpstreamHttpClient(baseUrl, { Accept: 'application/json' }, 10), { method: 'GET', path: '/carts/cart-1', headers: { 'X-Request-Id': 'req-proxy-1' }, timeoutMs: 2_000 });
 }
 
 describe('egress proxy', () => {

@@ -17,7 +17,7 @@ async function serve(handler: FakeHandler): Promise<FakeServer> {
 describe('sendAttempt on the undici adapter', () => {
   it('when the upstream answers, then the fixed headers, the per-request headers and the JSON body arrive under the base path', async () => {
     const upstream = await serve((_req, res) => sendJson(res, 201, { ok: true }, { 'Retry-After': '3' }));
-    const client = createUpstreamHttpClient(`${upstream.url}/api/`, { 'X-Api-Key': 'key-1', 'Content-Type': 'application/json' });
+    const client = createUpstreamHttpClient(`${upstream.url}/api/`, { 'X-Api-Key': 'key-1', 'Content-Type': 'application/json' }, 10);
 
     const result = await sendAttempt(client, { method: 'POST', path: '/client-session', headers: { 'X-Request-Id': 'req-1' }, body: { amount: 100 }, timeoutMs: 2_000 });
 
@@ -32,7 +32,7 @@ describe('sendAttempt on the undici adapter', () => {
 
   it('when two attempts go one after the other, then they share one keep-alive connection', async () => {
     const upstream = await serve((_req, res) => sendJson(res, 200, {}));
-    const client = createUpstreamHttpClient(upstream.url, {});
+    const client = createUpstreamHttpClient(upstream.url, {}, 10);
 
     await sendAttempt(client, { method: 'GET', path: '/a', headers: {}, timeoutMs: 2_000 });
     // undici hands the socket back to its pool a tick after the body's end.
@@ -46,7 +46,7 @@ describe('sendAttempt on the undici adapter', () => {
     const upstream = await serve((_req, res) => trickle(res, '{"clientToken":"slow"}', 50));
     const started = Date.now();
 
-    const result = await sendAttempt(createUpstreamHttpClient(upstream.url, {}), { method: 'GET', path: '/slow', headers: {}, timeoutMs: 300 });
+    const result = await sendAttempt(createUpstreamHttpClient(upstream.url, {}, 10), { method: 'GET', path: '/slow', headers: {}, timeoutMs: 300 });
 
     expect(result).toEqual({ kind: 'timeout' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
@@ -56,13 +56,13 @@ describe('sendAttempt on the undici adapter', () => {
   it('when no answer comes, then the attempt ends as a timeout', async () => {
     const upstream = await serve(neverAnswer);
 
-    expect(await sendAttempt(createUpstreamHttpClient(upstream.url, {}), { method: 'GET', path: '/', headers: {}, timeoutMs: 200 })).toEqual({ kind: 'timeout' });
+    expect(await sendAttempt(createUpstreamHttpClient(upstream.url, {}, 10), { method: 'GET', path: '/', headers: {}, timeoutMs: 200 })).toEqual({ kind: 'timeout' });
   });
 
   it('when the connection is refused, then it is a connection error naming ECONNREFUSED', async () => {
     const url = await refusingUrl();
 
-    expect(await sendAttempt(createUpstreamHttpClient(url, {}), { method: 'GET', path: '/', headers: {}, timeoutMs: 1_000 })).toEqual({
+    expect(await sendAttempt(createUpstreamHttpClient(url, {}, 10), { method: 'GET', path: '/', headers: {}, timeoutMs: 1_000 })).toEqual({
       kind: 'connection-error',
       detail: 'ECONNREFUSED',
     });
@@ -71,7 +71,7 @@ describe('sendAttempt on the undici adapter', () => {
   it('when the connection drops mid-body, then it is a connection error (worth a retry), not an unreadable body', async () => {
     const upstream = await serve((_req, res) => resetMidResponse(res, '{"clientToken":"cut-short"}'));
 
-    const result = await sendAttempt(createUpstreamHttpClient(upstream.url, {}), { method: 'GET', path: '/', headers: {}, timeoutMs: 1_000 });
+    const result = await sendAttempt(createUpstreamHttpClient(upstream.url, {}, 10), { method: 'GET', path: '/', headers: {}, timeoutMs: 1_000 });
 
     expect(result.kind).toBe('connection-error');
   });
@@ -81,12 +81,12 @@ describe('sendAttempt on the undici adapter', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
 
-    await expect(createUpstreamHttpClient(upstream.url, {}).get('/', { signal: controller.signal })).rejects.toBeInstanceOf(CanceledError);
+    await expect(createUpstreamHttpClient(upstream.url, {}, 10).get('/', { signal: controller.signal })).rejects.toBeInstanceOf(CanceledError);
   });
 
   it('when asked for an absolute URL or params, then the adapter refuses instead of sending elsewhere', async () => {
     const upstream = await serve((_req, res) => sendJson(res, 200, {}));
-    const client = createUpstreamHttpClient(upstream.url, {});
+    const client = createUpstreamHttpClient(upstream.url, {}, 10);
 
     await expect(client.get('http://elsewhere.invalid/x')).rejects.toMatchObject({ code: 'ERR_NOT_SUPPORT' });
     await expect(client.get('/x', { params: { a: 1 } })).rejects.toMatchObject({ code: 'ERR_NOT_SUPPORT' });

@@ -1,6 +1,6 @@
 import { buildClientSession } from '../../../../src/service/checkout/client-session/build-client-session';
 import { buildClientSessionUpdate } from '../../../../src/service/checkout/client-session/build-client-session-update';
-import { primerSchemaErrors } from '../../../support/primer-openapi';
+import { projectSchemaErrors } from '../../../support/project-schema';
 import { randomCarts } from './fixtures/random-carts';
 import { withoutNulls } from './fixtures/without-nulls';
 
@@ -13,18 +13,18 @@ describe('buildClientSession over 300 generated carts', () => {
     expect(wrong.map(({ cart }) => cart.id)).toEqual([]);
   });
 
-  it('builds a body Primer\'s ClientSessionAPIRequest schema accepts for every cart', () => {
+  it('builds a body the project\'s ClientSessionAPIRequest schema accepts for every cart', () => {
     const invalid = carts
-      .map(({ cart }) => ({ id: cart.id, errors: primerSchemaErrors('ClientSessionAPIRequest', buildClientSession(cart).body) }))
+      .map(({ cart }) => ({ id: cart.id, errors: projectSchemaErrors('ClientSessionAPIRequest', buildClientSession(cart).body) }))
       .filter(({ errors }) => errors.length > 0);
 
     expect(invalid).toEqual([]);
   });
 
-  it('builds an update Primer\'s ClientSessionUpdateAPIRequest schema accepts for every cart, nulls that clear fields aside', () => {
+  it('builds an update the project\'s ClientSessionUpdateAPIRequest schema accepts for every cart, nulls that clear fields aside', () => {
     const invalid = carts
       .map(({ cart }) => buildClientSessionUpdate('token-1', buildClientSession(cart).body))
-      .map((update) => primerSchemaErrors('ClientSessionUpdateAPIRequest', withoutNulls(update)))
+      .map((update) => projectSchemaErrors('ClientSessionUpdateAPIRequest', withoutNulls(update)))
       .filter((errors) => errors.length > 0);
 
     expect(invalid).toEqual([]);

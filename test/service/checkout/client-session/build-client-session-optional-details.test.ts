@@ -1,5 +1,5 @@
 import { buildClientSession } from '../../../../src/service/checkout/client-session/build-client-session';
-import { primerSchemaErrors } from '../../../support/primer-openapi';
+import { projectSchemaErrors } from '../../../support/project-schema';
 import { LONG_NAME, LONG_NAME_CART, aCart, anItem } from './fixtures/carts';
 
 function emptyStringPaths(value: unknown, path = ''): string[] {
@@ -17,7 +17,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
     expect(line?.description).toBe(`${'Ä'.repeat(254)}🎁`);
     expect(warnings).toEqual(['items[0].name cut to 255 characters', 'items[0].description cut to 255 characters']);
     expect(warnings.join(' ')).not.toContain('Ä');
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('cuts long customer names, address lines, city, brand, fee description and shipping method name', () => {
@@ -36,7 +36,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
 
     expect(warnings).toHaveLength(10);
     expect(body.customer?.billingAddress?.city).toBe(`${'Ä'.repeat(254)}🎁`);
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('when codes and references are too long, then they are left out rather than cut', () => {
@@ -62,7 +62,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
       'customer.mobileNumber left out: longer than 255 characters',
       'customer.billingAddress.postalCode left out: longer than 255 characters',
     ]);
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('when a page URL is exactly 1024 characters, then it is sent', () => {
@@ -95,7 +95,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
     expect(emptyStringPaths(body)).toEqual([]);
     expect(body.customer).toBeUndefined();
     expect(body.order?.lineItems?.[0]).toEqual({ itemId: 'sku_1', amount: 1200, quantity: 2 });
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it.each(['ada', 'ada@', '@example.com', 'ada@example', 'ada lovelace@example.com', 'ada@exa mple.com', `${'a'.repeat(65)}@example.com`])(
@@ -105,7 +105,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
 
       expect(body.customer).toEqual({ firstName: 'Ada' });
       expect(warnings).toEqual(['customer.email left out: not an email address']);
-      expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+      expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
     },
   );
 
@@ -113,7 +113,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
     const { body } = buildClientSession(aCart({ customer: { email } }));
 
     expect(body.customer).toEqual({ emailAddress: email });
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it.each(['UK', 'gb', 'GBR', 'XX'])('when an address country is %p, then only the country is left out, with a warning', (countryCode) => {
@@ -123,7 +123,7 @@ describe('buildClientSession with optional details Primer would refuse', () => {
 
     expect(body.customer).toEqual({ shippingAddress: { city: 'London' } });
     expect(warnings).toEqual(['customer.shippingAddress.countryCode left out: not an ISO 3166 alpha-2 code Primer accepts']);
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('when the product type is not one Primer knows, then it is left out with a warning', () => {
@@ -154,7 +154,7 @@ describe('buildClientSession metadata', () => {
     expect(warnings).toEqual(
       ['ratio', 'vip', 'nested', 'list', 'nothing', 'big', 'blank'].map((key) => `metadata.${key} left out: not a non-empty string or an integer`),
     );
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('when the cart metadata has its own cartId, then the real cart id wins', () => {

@@ -2,7 +2,7 @@ import { buildClientSession } from '../../../../src/service/checkout/client-sess
 import { CartNotPayableError, type NotPayableReason } from '../../../../src/service/checkout/client-session/cart-not-payable-error';
 import type { Cart } from '../../../../src/service/orders/cart';
 import { DEMO_CARTS } from '../../../../src/demo/orders/demo-carts';
-import { primerSchemaErrors } from '../../../support/primer-openapi';
+import { projectSchemaErrors } from '../../../support/project-schema';
 import { aCart, anItem } from './fixtures/carts';
 
 function demoCart(id: string): Cart {
@@ -96,7 +96,7 @@ describe('buildClientSession', () => {
       },
       metadata: { channel: 'web', campaign: 'spring-tea', loyaltyPoints: 120, cartId: 'demo-gbp' },
     });
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it.each([
@@ -105,11 +105,11 @@ describe('buildClientSession', () => {
     ['demo-kwd', 23500],
     ['demo-unicode', 8240],
     ['demo-minimal', 499],
-  ])('when the demo cart %s is built, then it charges %i minor units and Primer\'s schema accepts it', (id, amount) => {
+  ])('when the demo cart %s is built, then it charges %i minor units and the project\'s schema accepts it', (id, amount) => {
     const { body } = buildClientSession(demoCart(id));
 
     expect(body.amount).toBe(amount);
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('when the currency has no minor unit (JPY), then amounts pass through as whole yen', () => {
@@ -220,7 +220,7 @@ describe('buildClientSession refuses carts that cannot be paid (422)', () => {
 
     const { body } = buildClientSession(cart);
 
-    expect(primerSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
+    expect(projectSchemaErrors('ClientSessionAPIRequest', body)).toEqual([]);
   });
 
   it('names the field, never the value, in the error', () => {

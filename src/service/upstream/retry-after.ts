@@ -4,6 +4,19 @@ const IMF_FIXDATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}
 const RFC850_DATE = /^[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/;
 const ASCTIME_DATE = /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
 
+// An upstream's Retry-After counts for 60 s at most, both as the wait before a retry and as what the shopper is told;
+// the shopper is told 1 s at least (docs/resilience.md, "Answer bounds"). A wait of 0 stays "now", as RFC 9110 has it.
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export function boundedRetryAfterMs(ms: number): number {
+  return Math.min(MAX_RETRY_AFTER_MS, ms);
+}
+
+// Whole seconds for the shopper's Retry-After header: 1 to 60.
+export function retryAfterSecondsToTell(ms: number): number {
+  return Math.max(1, Math.ceil(boundedRetryAfterMs(ms) / 1000));
+}
+
 // RFC 9110 section 10.2.3: Retry-After is delay-seconds or an HTTP-date; a date in the past means "now".
 export function parseRetryAfterMs(value: string | undefined, now: number): number | undefined {
   const text = value?.trim();

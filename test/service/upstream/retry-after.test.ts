@@ -1,4 +1,4 @@
-import { parseRetryAfterMs } from '../../../src/service/primer/retry-after';
+import { boundedRetryAfterMs, parseRetryAfterMs, retryAfterSecondsToTell } from '../../../src/service/upstream/retry-after';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -31,5 +31,19 @@ describe('parseRetryAfterMs', () => {
 
   it('when delay-seconds is absurdly long, then the result is still a finite number', () => {
     expect(Number.isFinite(parseRetryAfterMs('9'.repeat(400), NOW))).toBe(true);
+  });
+});
+
+describe('Retry-After bounds', () => {
+  it('when an upstream asks for more than 60 s, then it counts for 60 s', () => {
+    expect(boundedRetryAfterMs(99_999_000)).toBe(60_000);
+    expect(boundedRetryAfterMs(60_000)).toBe(60_000);
+    expect(boundedRetryAfterMs(1_500)).toBe(1_500);
+  });
+
+  it('when the shopper is told, then it is whole seconds from 1 to 60', () => {
+    expect(retryAfterSecondsToTell(0)).toBe(1);
+    expect(retryAfterSecondsToTell(1_001)).toBe(2);
+    expect(retryAfterSecondsToTell(99_999_000)).toBe(60);
   });
 });

@@ -1,4 +1,4 @@
-import { backoffDelayMs } from '../../../src/service/primer/backoff';
+import { backoffDelayMs } from '../../../src/service/upstream/backoff';
 
 const options = { baseMs: 100, capMs: 1000 };
 const fixed = (value: number) => () => value;

@@ -1,4 +1,4 @@
-import { CircuitBreaker, PROBE_IN_FLIGHT_RETRY_AFTER_MS, type BreakerState } from '../../../src/service/primer/circuit-breaker';
+import { CircuitBreaker, PROBE_IN_FLIGHT_RETRY_AFTER_MS, type BreakerState } from '../../../src/service/upstream/circuit-breaker';
 
 const RESET_MS = 30_000;
 
