@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { sendJson, startFakeServer, type FakeServer } from '../support/fake-http-server';
 import { browserExpiryOf, primerExpiryIn } from '../support/fake-primer';
-import { assertFreshBuild, parseLine, startService, stopService, waitForLine, type ServiceProcess } from './support/service-process';
+import { assertFreshBuild, parseLine, spawnService, startService, stopService, waitForLine, type ServiceProcess } from './support/service-process';
 
 const API_KEY = 'sk_test_shutdown_5e4d3c2b1a';
 const SLOW_EXPIRY = primerExpiryIn(24 * 3_600_000);
@@ -112,6 +112,18 @@ describe('the built service on SIGTERM', () => {
 });
 
 describe('the built service at its edge', () => {
+  it('when METRICS_PORT is already taken, then start-up fails with exit 1 and says which address', async () => {
+    const taken = http.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+
+    const other = spawnService({ HOST: '127.0.0.1', PORT: '0', METRICS_PORT: String(port), PRIMER_API_KEY: API_KEY, DEMO_CARTS: 'true' });
+
+    expect(await other.exited).toEqual({ code: 1, signal: null });
+    expect(other.stderr()).toContain(`EADDRINUSE: address already in use 127.0.0.1:${port}`);
+    await new Promise((resolve) => taken.close(resolve));
+  });
+
   it('when a request carries more than 16 KiB of headers, then 431 and the process keeps serving', async () => {
     const huge = await send(`${service!.url}/healthz`, { headers: { Cookie: `c=${'x'.repeat(17 * 1024)}` } });
 
