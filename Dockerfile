@@ -37,7 +37,8 @@ LABEL org.opencontainers.image.title="checkout-session-service" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.licenses="UNLICENSED" \
       org.opencontainers.image.base.name="docker.io/library/node:24-slim"
-EXPOSE 8080
+# The API on PORT; /metrics on METRICS_PORT, for Prometheus on the internal network only.
+EXPOSE 8080 9464
 # No curl in a slim image: node itself probes whatever PORT this container's command listens on.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "require('http').get({host:'127.0.0.1',port:process.env.PORT,path:'/healthz'},r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"]

@@ -1,10 +1,11 @@
 // First: .env read and the tracer provider registered before any other module of the service loads.
 import { tracing } from './tracing';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { composeApp } from './service/compose-app';
+import { composeApp, metricsShareListener } from './service/compose-app';
 import { ConfigError, loadConfig, type Config } from './service/config';
 import { exitOnCrash, installGracefulShutdown } from './service/graceful-shutdown';
+import { answerAtShutdown } from './service/http/shutdown-answer';
 import { createLogger, type Logger } from './service/logger';
 
 // Node's default, stated: a larger header block (a cookie stuffed by a script, a scanner) is answered 431 and never parsed.
@@ -18,23 +19,41 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const demo = await startDemoWorldIfNeeded(config, logger);
-  const { app, readiness, close } = composeApp(config, logger, {
+  const { app, metricsApp, readiness, close } = composeApp(config, logger, {
     primer: demo?.primer ?? { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' },
     orders: demo?.orders,
     pages: demo?.pages,
   });
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...SERVER_TIMEOUTS }, app);
-  // A deep accept queue: a burst of new connections waits for the event loop instead of being dropped and retried by the kernel.
-  server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
-    const { port } = server.address() as AddressInfo;
-    logger.info({ host: config.host, port, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion, tracing: tracing.plan }, 'listening');
+  // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (contract section 9).
+  const servers = metricsShareListener(config) ? [httpServer(app)] : [httpServer(app), httpServer(metricsApp)];
+  installGracefulShutdown({
+    servers,
+    readiness,
+    logger,
+    delayMs: config.shutdownDelayMs,
+    timeoutMs: config.shutdownTimeoutMs,
+    answerUnfinished: answerAtShutdown,
+    cleanup: { redis: close, demo: () => demo?.close() ?? Promise.resolve(), spans: () => tracing.shutdown() },
+    exit: (code) => process.exit(code),
   });
-  const cleanup = async () => {
-    await close();
-    await demo?.close();
-    await tracing.shutdown();
-  };
-  installGracefulShutdown({ server, readiness, logger, timeoutMs: config.shutdownTimeoutMs, cleanup, exit: (code) => process.exit(code) });
+  const [port, metricsPort = port] = await Promise.all(servers.map((server, index) => listen(server, index === 0 ? config.port : config.metricsPort, config.host)));
+  logger.info({ host: config.host, port, metricsPort, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion, tracing: tracing.plan }, 'listening');
+}
+
+function httpServer(app: RequestListener): Server {
+  return createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...SERVER_TIMEOUTS }, app);
+}
+
+// A port that cannot be bound (in use, not allowed) stops start-up: main's catch prints it and exits 1.
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // A deep accept queue: a burst of new connections waits for the event loop instead of being dropped and retried by the kernel.
+    server.listen({ port, host, backlog: 4096 }, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
 
 function readConfig(): Config {

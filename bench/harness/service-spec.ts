@@ -17,6 +17,8 @@ export function serviceSpec(upstreams: UpstreamsProcess, script: string, logLeve
       PRIMER_API_KEY: 'bench-key',
       NODE_ENV: 'production',
       RATE_LIMIT_PER_MINUTE: '0',
+      // Any free port: the default 9464 may be taken by another service on this machine.
+      METRICS_PORT: '0',
       LOG_LEVEL: logLevel,
     },
   };

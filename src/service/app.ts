@@ -27,6 +27,8 @@ export interface AppDeps {
   // A shared store (e.g. Redis) when several instances must share one budget; memory otherwise.
   rateLimitStore?: RateLimitStore | undefined;
   metrics: Metrics;
+  // METRICS_PORT equal to PORT: /metrics on this listener too; otherwise it is 404 here (contract section 9).
+  servesMetrics?: boolean | undefined;
   // Routes mounted after the API's own: the demo page, in demo mode or with DEMO_PAGE=true.
   pages?: Router | undefined;
 }
@@ -45,10 +47,23 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   app.use(corsFor(deps.corsOrigins));
   app.use(healthRoutes(deps.readiness));
-  app.use(metricsRoutes(deps.metrics));
+  if (deps.servesMetrics) app.use(metricsRoutes(deps.metrics));
   app.post('/checkout/session', rateLimitPerClient({ perMinute: deps.rateLimitPerMinute, logger: deps.logger, store: deps.rateLimitStore }));
   app.use(checkoutSessionRoutes(deps.checkout));
   if (deps.pages) app.use(deps.pages);
+  app.use(notFound);
+  app.use(errorHandler());
+  return app;
+}
+
+// The metrics listener's app: /metrics alone, so the port a public load balancer reaches never exposes it.
+export function createMetricsApp(deps: Pick<AppDeps, 'metrics' | 'logger'>): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestId);
+  app.use(requestLog(deps.logger));
+  app.use(helmet());
+  app.use(metricsRoutes(deps.metrics));
   app.use(notFound);
   app.use(errorHandler());
   return app;

@@ -1,5 +1,5 @@
 import type { Express, Router } from 'express';
-import { createApp } from './app';
+import { createApp, createMetricsApp } from './app';
 import { CheckoutSessions } from './checkout/checkout-sessions';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -45,6 +45,8 @@ export interface PaymentUpstreams {
 
 export interface ComposedApp {
   app: Express;
+  // Serves /metrics on METRICS_PORT; main.ts listens with it unless METRICS_PORT equals PORT.
+  metricsApp: Express;
   readiness: Readiness;
   upstreams: PaymentUpstreams;
   // Closes the Redis connection, if any; called once the server has drained.
@@ -98,10 +100,16 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitStore: shared.rateLimitStore,
     metrics,
+    servesMetrics: metricsShareListener(config),
     pages: parts.pages,
   });
   const upstreams = { primerPayments: new HttpPrimerPayments(primerApi), paymentEvents: ordersApi && new HttpPaymentEventSink(ordersApi, config.orders.token) };
-  return { app, readiness, upstreams, close: shared.close };
+  return { app, metricsApp: createMetricsApp({ metrics, logger }), readiness, upstreams, close: shared.close };
+}
+
+// Port 0 asks for any free port, so two zeros are two listeners.
+export function metricsShareListener(config: Pick<Config, 'port' | 'metricsPort'>): boolean {
+  return config.metricsPort === config.port && config.port !== 0;
 }
 
 // One replica keeps its state in memory; several share it through Redis (contract section 6).

@@ -32,7 +32,11 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   readonly trustProxy: TrustProxy;
   readonly sessionReuseMinTtlS: number;
+  // After SIGTERM/SIGINT: how long the listener keeps accepting, then the drain budget once it closed (contract section 9).
+  readonly shutdownDelayMs: number;
   readonly shutdownTimeoutMs: number;
+  // The listener that serves /metrics; equal to a non-zero `port`, the one listener serves both.
+  readonly metricsPort: number;
   readonly logLevel: LogLevel;
   // Shared state for several replicas (contract section 6); no URL keeps it in process memory.
   readonly redis: {
@@ -76,6 +80,10 @@ export function loadConfig(env: Env): Config {
   const ordersUrl = read('ORDER_SERVICE_URL', undefined, httpUrl, 'must be an http(s) URL');
   if (production && !apiKey) problems.push('PRIMER_API_KEY: required when NODE_ENV=production');
   if (production && !ordersUrl) problems.push('ORDER_SERVICE_URL: required when NODE_ENV=production');
+  // Fail closed (contract section 9): a real key prices the built-in demo carts only when asked to, and never in production.
+  const demoCarts = read('DEMO_CARTS', false, bool, 'must be true or false');
+  if (production && demoCarts) problems.push('DEMO_CARTS: not allowed when NODE_ENV=production');
+  if (!production && apiKey && !ordersUrl && !demoCarts) problems.push('ORDER_SERVICE_URL: required when PRIMER_API_KEY is set, unless DEMO_CARTS=true');
 
   const config: Config = {
     port: read('PORT', 8080, int(0, 65535), 'must be an integer from 0 to 65535'),
@@ -102,7 +110,10 @@ export function loadConfig(env: Env): Config {
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 60, int(0, 1_000_000), 'must be an integer from 0 to 1000000 (0 turns it off)'),
     trustProxy: read('TRUST_PROXY', false, trustProxy, 'must be true, false, a hop count, or a comma-separated list of IPs, subnets or loopback/linklocal/uniquelocal'),
     sessionReuseMinTtlS: read('SESSION_REUSE_MIN_TTL_S', 3_600, int(0, 86_400), 'must be an integer from 0 to 86400 (s; 0 turns reuse off)'),
-    shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10_000, int(0, 600_000), 'must be an integer from 0 to 600000 (ms)'),
+    shutdownDelayMs: read('SHUTDOWN_DELAY_MS', 0, int(0, 600_000), 'must be an integer from 0 to 600000 (ms)'),
+    // Covers the default order-service (3 s) and Primer (10 s) budgets together, so a drain never cuts a checkout short.
+    shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 15_000, int(0, 600_000), 'must be an integer from 0 to 600000 (ms)'),
+    metricsPort: read('METRICS_PORT', 9464, int(0, 65535), 'must be an integer from 0 to 65535'),
     logLevel: read('LOG_LEVEL', 'info', (raw) => LOG_LEVELS.find((level) => level === raw), `must be one of ${LOG_LEVELS.join(', ')}`),
     redis: {
       url: read('REDIS_URL', undefined, redisUrl, 'must be a redis:// or rediss:// URL with a host'),

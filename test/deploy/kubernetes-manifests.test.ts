@@ -8,6 +8,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { composeApp } from '../../src/service/compose-app';
 import { loadConfig, type Config } from '../../src/service/config';
+import { SHUTDOWN_OVERRUN_MS } from '../../src/service/graceful-shutdown';
 import { createLogger } from '../../src/service/logger';
 import { allOf, KUBERNETES_DIR, manifestFiles, readManifests, theOne, validateAgainstSchema, type Manifest } from './support/kubernetes-manifests';
 
@@ -122,11 +123,24 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     expect([await status(container.startupProbe), await status(container.livenessProbe), await status(container.readinessProbe)]).toEqual([200, 200, 503]);
   });
 
-  it('when a pod is stopped, then the grace period outlasts the preStop wait plus SHUTDOWN_TIMEOUT_MS', () => {
-    const preStopSeconds = container.lifecycle?.preStop?.sleep?.seconds ?? 0;
+  it('when a pod is stopped, then the service keeps accepting while endpoints update and the grace period outlasts delay, drain and cleanup', () => {
+    const { shutdownDelayMs, shutdownTimeoutMs } = podConfig();
 
-    expect(preStopSeconds).toBeGreaterThanOrEqual(3);
-    expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(preStopSeconds + podConfig().shutdownTimeoutMs / 1000);
+    // SIGTERM at once, the service's own delay instead of a preStop wait, so /readyz turns 503 from the first moment.
+    expect(container.lifecycle?.preStop).toBeUndefined();
+    expect(shutdownDelayMs).toBeGreaterThanOrEqual(3_000);
+    // Covers the default order-service (3 s) and Primer (10 s) budgets together.
+    expect(shutdownTimeoutMs).toBeGreaterThanOrEqual(podConfig().orders.timeoutMs + podConfig().primer.timeoutMs);
+    expect(pod.terminationGracePeriodSeconds! * 1000).toBeGreaterThanOrEqual(shutdownDelayMs + shutdownTimeoutMs + SHUTDOWN_OVERRUN_MS);
+  });
+
+  it('when metrics are scraped, then the pod names METRICS_PORT as its metrics port, the annotations point there, and the Service does not expose it', () => {
+    const annotations = deployment.spec!.template.metadata?.annotations ?? {};
+
+    expect(namedPort('metrics')).toBe(podConfig().metricsPort);
+    expect(podConfig().metricsPort).not.toBe(podConfig().port);
+    expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(podConfig().metricsPort), 'prometheus.io/path': '/metrics' });
+    expect(service.spec?.ports?.map((port) => port.targetPort)).toEqual(['http']);
   });
 
   it('when the pod runs, then it is non-root, read-only, without privilege escalation or capabilities, and sized', () => {

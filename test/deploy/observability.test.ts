@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { parse } from 'yaml';
+import { scrapeMetrics } from '../support/scrape-metrics';
 import { buildTestApp } from '../support/test-app';
 import { exportedSampleNames, metricNamesIn } from './support/promql-metric-names';
 
@@ -28,8 +28,7 @@ const expressions = [
 ];
 
 async function scrapeExported(): Promise<Set<string>> {
-  const { app } = buildTestApp({});
-  const res = await request(app).get('/metrics').expect(200);
+  const res = await scrapeMetrics(buildTestApp({})).expect(200);
   return exportedSampleNames(res.text);
 }
 

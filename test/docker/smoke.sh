@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Smoke test of the container image and the docker-compose stacks (issues 6 and 11), run by CI as `npm run test:docker`.
+# Smoke test of the container image and the docker-compose stacks (issues 6, 11 and 21), run by CI as `npm run test:docker`.
 # Builds the image, runs it alone, brings the one-replica stack up and checks what an orchestrator relies on, then
-# runs two replicas behind nginx with Redis (docker-compose.replicas.yml) and checks that they behave as one service.
+# runs two replicas behind nginx with Redis (docker-compose.replicas.yml) and checks that they behave as one service,
+# and that steady traffic through nginx loses no request while one replica is killed and another restarted.
 # Needs root (engine.sh), curl and node on the host. Last line: "N passed, N failed"; exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
@@ -33,7 +34,7 @@ compose() {
 # The replicas stack, with a small rate limit so the shared budget runs out within the test.
 RATE_LIMIT=40
 replicas() {
-  IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 RATE_LIMIT_PER_MINUTE=$RATE_LIMIT \
+  IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 RATE_LIMIT_PER_MINUTE=${RATE_LIMIT_NOW:-$RATE_LIMIT} \
     docker compose --env-file "$ENV_FILE" -p "$PROJECT-replicas" -f docker-compose.replicas.yml "$@"
 }
 
@@ -137,10 +138,28 @@ alone_url="http://$(docker port "$ALONE" 8080/tcp | head -n 1)"
 check 'alone: GET /healthz answers 200' test "$(http alone-healthz GET "$alone_url/healthz")" = 200
 check 'alone: /healthz body is {"status":"ok"}' json_ok alone-healthz 'body.status === "ok"'
 check 'alone: with DEMO_PAGE=true the checkout page is served' test "$(http alone-page GET "$alone_url/")" = 200
+status=$(http alone-sdk GET "$alone_url/demo/vendor/primer/Primer.js")
+check "alone: the demo-only Primer SDK is not in the image, and its file says so (got $status)" \
+  grep -q '@primer-io/checkout-web is not installed here' "$WORK/alone-sdk.body"
+status=$(http alone-metrics GET "$alone_url/metrics")
+check "alone: /metrics on the published API port answers 404 not_found (got $status)" json_ok alone-metrics 'body.code === "not_found"'
+check 'alone: /metrics answers on METRICS_PORT 9464 inside the container' \
+  docker exec "$ALONE" node -e 'fetch("http://127.0.0.1:9464/metrics").then((r) => r.text()).then((t) => process.exit(t.includes("# TYPE checkout_sessions_total") ? 0 : 1), () => process.exit(1))'
 alone_uid=$(docker exec "$ALONE" id -u)
 check "alone: process runs as a non-root uid ($alone_uid)" test "${alone_uid:-0}" -ne 0
 check 'alone: PID 1 is node itself' test "$(docker exec "$ALONE" cat /proc/1/cmdline | tr '\0' ' ')" = 'node dist/main.js '
 docker rm -f "$ALONE" >/dev/null
+
+# fails_closed NAME ENV…: the image started with these settings exits 1 at once, naming the variable NAME on stderr.
+fails_closed() {
+  local name=$1 output code; shift
+  output=$(timeout 20 docker run --rm "$@" "$IMAGE" 2>&1 >/dev/null); code=$?
+  test "$code" = 1 && grep -q "^config: $name:" <<<"$output" || { printf '     got exit %s: %.300s\n' "$code" "$output"; return 1; }
+}
+check 'fail closed: a real key with no ORDER_SERVICE_URL outside production exits 1 naming ORDER_SERVICE_URL' \
+  fails_closed ORDER_SERVICE_URL -e NODE_ENV= -e PRIMER_API_KEY=smoke-key
+check 'fail closed: DEMO_CARTS=true in production exits 1 naming DEMO_CARTS' \
+  fails_closed DEMO_CARTS -e PRIMER_API_KEY=smoke-key -e DEMO_CARTS=true -e ORDER_SERVICE_URL=http://127.0.0.1:9
 
 step 'compose stack'
 # The documented start is `cp .env.example .env`: the template must leave bff on the emulator.
@@ -191,9 +210,9 @@ step 'replicas stack: two bff replicas behind nginx, sharing Redis'
 # post_sessions_in CONTAINER …: the same sent from inside that container (it has node, not the script).
 post_sessions() { node test/docker/post-sessions.mjs "$@"; }
 post_sessions_in() { local container=$1; shift; docker exec -i "$container" node --input-type=module - "$@" <test/docker/post-sessions.mjs; }
-# metric CONTAINER PREFIX: the sum of the replica's /metrics samples whose line starts with PREFIX.
+# metric CONTAINER PREFIX: the sum of the replica's /metrics samples (METRICS_PORT 9464) whose line starts with PREFIX.
 metric() {
-  docker exec "$1" node -e 'fetch("http://127.0.0.1:8080/metrics").then((r) => r.text()).then((t) => process.stdout.write(t))' \
+  docker exec "$1" node -e 'fetch("http://127.0.0.1:9464/metrics").then((r) => r.text()).then((t) => process.stdout.write(t))' \
     | awk -v prefix="$2" 'index($0, prefix) == 1 { sum += $NF } END { print sum + 0 }'
 }
 # metric_total PREFIX: the same summed over the running replicas.
@@ -247,12 +266,43 @@ check 'replicas: a forged X-Forwarded-For buys no new budget (nginx sets the cli
 status=$(http rate-other POST "$lb_url/checkout/session" -H 'Content-Type: application/json' --data '{"cartId":"demo-gbp"}')
 check "replicas: another client (the host) still gets 200 (got $status): the replicas see the address nginx forwards" test "$status" = 200
 
+status=$(http lb-metrics GET "$lb_url/metrics")
+check "replicas: /metrics through nginx answers 404 not_found (got $status): nginx never forwards it" json_ok lb-metrics 'body.code === "not_found"'
+
 stopped=${replica_ids[1]}
 started_ms=$(date +%s%3N)
-docker stop --time 15 "$stopped" >/dev/null
+docker stop --time 25 "$stopped" >/dev/null
 elapsed_ms=$(($(date +%s%3N) - started_ms))
 check "replicas: a stopped replica exits 0 (exit $(docker inspect -f '{{.State.ExitCode}}' "$stopped") after ${elapsed_ms} ms)" \
   test "$(docker inspect -f '{{.State.ExitCode}}' "$stopped")" = 0
 post_sessions "$lb_url" demo-gbp 10 2 >"$WORK/failover.body"
 check 'replicas: with one replica stopped, nginx still answers 200 with the same token, ten times out of ten' json_ok failover \
   "body.statuses[200] === 10 && body.tokens.length === 1 && body.tokens[0] === '$token'"
+
+step 'replicas stack: steady traffic through nginx while a replica is killed and another restarted'
+# Rate limit off for this part (the clients all come from one address): compose recreates the replicas with it,
+# the one stopped above too.
+RATE_LIMIT_NOW=0 replicas up -d --no-build 2>&1 | tail -n 2
+mapfile -t replica_ids < <(replicas ps -q bff)
+for id in "${replica_ids[@]}"; do check "traffic: bff replica ${id:0:12} is healthy again" wait_healthy "$id" 60; done
+TRAFFIC_CLIENTS=8
+TRAFFIC_SECONDS=20
+node test/docker/steady-traffic.mjs "$lb_url" "$TRAFFIC_CLIENTS" "$TRAFFIC_SECONDS" >"$WORK/traffic.body" &
+traffic=$!
+sleep 4
+killed=${replica_ids[0]}
+docker kill --signal KILL "$killed" >/dev/null
+check "traffic: replica ${killed:0:12} killed with SIGKILL (exit $(docker wait "$killed"))" test "$(docker inspect -f '{{.State.ExitCode}}' "$killed")" = 137
+sleep 2
+docker start "$killed" >/dev/null
+check "traffic: the killed replica is started again and healthy" wait_healthy "$killed" 60
+restarted=${replica_ids[1]}
+started_ms=$(date +%s%3N)
+docker kill --signal TERM "$restarted" >/dev/null
+exit_code=$(timeout 30 docker wait "$restarted")
+check "traffic: replica ${restarted:0:12} restarted with SIGTERM exits 0 (exit ${exit_code:-none} after $(($(date +%s%3N) - started_ms)) ms)" test "${exit_code:-none}" = 0
+docker start "$restarted" >/dev/null
+check "traffic: the restarted replica is healthy again" wait_healthy "$restarted" 60
+wait "$traffic"
+check "traffic: $TRAFFIC_CLIENTS clients for $TRAFFIC_SECONDS s through nginx: 0 failed requests ($(cat "$WORK/traffic.body"))" json_ok traffic \
+  'body.requests > 0 && body.failed === 0'

@@ -70,7 +70,7 @@ describe('circuit breaker around Primer', () => {
     expect(primer.requests).toHaveLength(FAILURES);
     expectNothingLeaked(res, [primer.port, orders.port]);
     expect(breakerTransitions()).toEqual(['closed→open']);
-    expect(await breakerStateShown(subject.app)).toBe('open');
+    expect(await breakerStateShown(subject)).toBe('open');
   });
 
   it('when the breaker is open, then /readyz stays ready and a stored token is still reused', async () => {
@@ -113,7 +113,7 @@ describe('circuit breaker around Primer', () => {
 
     expect(answers).toEqual([200, 200, 200, 200]);
     expect(primer.requests).toHaveLength(FAILURES + CARTS.length);
-    expect(await breakerStateShown(subject.app)).toBe('closed');
+    expect(await breakerStateShown(subject)).toBe('closed');
   });
 
   it('when the probe fails, then it opens again for another PRIMER_BREAKER_RESET_MS', async () => {

@@ -78,7 +78,7 @@ describe('fault matrix: order service', () => {
     expectProblem(res, 503, 'upstream_unavailable');
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(orderAttemptsLogged(subject.logs)).toBe(2);
-    expect(await attemptsCounted(subject.app, 'orders', 'connection_error')).toBe(2);
+    expect(await attemptsCounted(subject, 'orders', 'connection_error')).toBe(2);
     expect(upstreams.primer.requests).toHaveLength(0);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
     expectNothingLeaked(res, [Number(new URL(url).port), upstreams.primer.port]);

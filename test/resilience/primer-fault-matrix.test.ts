@@ -73,7 +73,7 @@ describe('fault matrix: Primer', () => {
     expectProblem(res, 503, 'upstream_unavailable');
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(primerAttemptsLogged(subject.logs)).toBe(3);
-    expect(await attemptsCounted(subject.app, 'primer', 'connection_error')).toBe(3);
+    expect(await attemptsCounted(subject, 'primer', 'connection_error')).toBe(3);
     expect(elapsedMs).toBeLessThan(WITHIN_BUDGET_MS);
     expectNothingLeaked(res, [Number(new URL(url).port), upstreams.orders.port]);
   });

@@ -39,7 +39,9 @@ describe('loadConfig', () => {
       corsOrigins: [],
       rateLimitPerMinute: 60,
       trustProxy: false,
-      shutdownTimeoutMs: 10_000,
+      shutdownDelayMs: 0,
+      shutdownTimeoutMs: 15_000,
+      metricsPort: 9464,
       logLevel: 'info',
       primer: { apiUrl: 'https://api.sandbox.primer.io', apiVersion: '2.4', timeoutMs: 10_000, maxRetries: 2 },
       redis: { url: undefined, keyPrefix: 'checkout-session:', timeoutMs: 200 },
@@ -107,6 +109,27 @@ describe('loadConfig', () => {
 
     expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['ORDER_SERVICE_URL', 'PRIMER_API_KEY']);
   });
+
+  it('when the Primer key is set without an order service, then start-up stops on ORDER_SERVICE_URL', () => {
+    expect(problemsOf({ PRIMER_API_KEY: 'sk_test_real_key' })).toEqual(['ORDER_SERVICE_URL: required when PRIMER_API_KEY is set, unless DEMO_CARTS=true']);
+  });
+
+  it('when the Primer key is set without an order service but DEMO_CARTS=true, then the built-in carts are allowed', () => {
+    const config = loadConfig({ PRIMER_API_KEY: 'sk_test_real_key', DEMO_CARTS: 'true' });
+
+    expect(config).toMatchObject({ demoMode: false, orders: { url: undefined } });
+  });
+
+  it('when NODE_ENV is production and DEMO_CARTS=true, then start-up stops on DEMO_CARTS and still on ORDER_SERVICE_URL', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', PRIMER_API_KEY: 'sk_live_key', DEMO_CARTS: 'true' });
+
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['DEMO_CARTS', 'ORDER_SERVICE_URL']);
+  });
+
+  it('when the shutdown and metrics settings are given, then they are parsed, and bad ones are named', () => {
+    expect(loadConfig({ SHUTDOWN_DELAY_MS: '5000', METRICS_PORT: '9100' })).toMatchObject({ shutdownDelayMs: 5000, metricsPort: 9100 });
+    expect(problemsOf({ SHUTDOWN_DELAY_MS: '-1', METRICS_PORT: '65536', DEMO_CARTS: 'yes' }).map((problem) => problem.split(':')[0])).toEqual(['DEMO_CARTS', 'SHUTDOWN_DELAY_MS', 'METRICS_PORT']);
+  });
 });
 
 describe('node dist/main.js with a bad environment', () => {
@@ -122,5 +145,15 @@ describe('node dist/main.js with a bad environment', () => {
     expect(lines).toHaveLength(Object.keys(BAD_ENV).length);
     for (const name of Object.keys(BAD_ENV)) expect(lines.filter((line) => line.includes(`${name}:`))).toHaveLength(1);
     expect(service.stderr() + service.lines.join('\n')).not.toContain('8c1f0e5d3b2a');
+  });
+
+  it('when a real Primer key comes without ORDER_SERVICE_URL or DEMO_CARTS, then it exits 1 with one line naming ORDER_SERVICE_URL', async () => {
+    const service = spawnService({ PRIMER_API_KEY: 'sk_live_fail_closed_9d8c' });
+
+    const { code } = await service.exited;
+
+    expect(code).toBe(1);
+    expect(service.stderr().trim().split('\n')).toEqual(['config: ORDER_SERVICE_URL: required when PRIMER_API_KEY is set, unless DEMO_CARTS=true']);
+    expect(service.lines).toEqual([]);
   });
 });

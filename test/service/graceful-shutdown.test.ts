@@ -2,7 +2,11 @@ import { EventEmitter } from 'node:events';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import express from 'express';
-import { exitOnCrash, installGracefulShutdown } from '../../src/service/graceful-shutdown';
+import { exitOnCrash, installGracefulShutdown, SHUTDOWN_OVERRUN_MS } from '../../src/service/graceful-shutdown';
+import { errorHandler } from '../../src/service/http/error-handler';
+import { requestId } from '../../src/service/http/request-id';
+import { requestLog } from '../../src/service/http/request-log';
+import { answerAtShutdown } from '../../src/service/http/shutdown-answer';
 import { createLogger } from '../../src/service/logger';
 import { healthRoutes, Readiness } from '../../src/service/routes/health';
 
@@ -13,10 +17,10 @@ interface Answer {
   socket: Socket;
 }
 
-function get(url: string, agent: http.Agent | false = false): Promise<Answer> {
+function get(url: string, agent: http.Agent | false = false, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent }, (res) => {
+      .get(url, { agent, headers }, (res) => {
         // Read now: a keep-alive socket is detached from the response once it goes back to the agent.
         const socket = res.socket;
         let body = '';
@@ -28,42 +32,66 @@ function get(url: string, agent: http.Agent | false = false): Promise<Answer> {
   });
 }
 
-// A server with the real probes and a /slow route held open until the test releases it.
-async function startSubject(timeoutMs: number) {
+interface SubjectOptions {
+  delayMs?: number;
+  timeoutMs?: number;
+  cleanup?: Record<string, () => Promise<void>>;
+  // A second listener, as main.ts opens for METRICS_PORT.
+  withMetricsListener?: boolean;
+}
+
+async function listen(server: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+// The app's request-id, request log, probes and error handler, and a /slow route held open until the test releases it.
+async function startSubject({ delayMs = 0, timeoutMs = 5_000, cleanup, withMetricsListener = false }: SubjectOptions = {}) {
   const readiness = new Readiness();
   const signals = new EventEmitter();
   const logs: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let entered = () => {};
   const slowEntered = new Promise<void>((resolve) => (entered = resolve));
   const app = express();
-  app.use(healthRoutes(readiness));
+  app.use(requestId, requestLog(logger), healthRoutes(readiness));
   app.get('/slow', async (_req, res) => {
     entered();
     await released;
     res.json({ done: true });
   });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app.use(errorHandler());
+  const servers = [http.createServer(app), ...(withMetricsListener ? [http.createServer(express().get('/metrics', (_req, res) => res.send('up 1\n')))] : [])];
+  const [url = '', metricsUrl] = await Promise.all(servers.map(listen));
   const exits: number[] = [];
   let exited = (_code: number) => {};
   const exit = new Promise<number>((resolve) => (exited = resolve));
-  let cleanups = 0;
+  const cleaned: string[] = [];
   installGracefulShutdown({
-    server,
+    servers,
     readiness,
-    logger: createLogger('info', { write: (line: string) => void logs.push(line) }),
+    logger,
+    delayMs,
     timeoutMs,
-    cleanup: async () => void (cleanups += 1),
+    answerUnfinished: answerAtShutdown,
+    cleanup: cleanup ?? {
+      redis: async () => void cleaned.push('redis'),
+      spans: async () => void cleaned.push('spans'),
+    },
     exit: (code) => {
       exits.push(code);
       exited(code);
     },
     signals,
   });
-  return { server, url, signals, logs, exits, exit, release, slowEntered, cleanups: () => cleanups };
+  const lines = () => logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { servers, url, metricsUrl, readiness, signals, lines, exits, exit, release, slowEntered, cleaned };
+}
+
+async function waitForLine(subject: { lines(): Record<string, unknown>[] }, msg: string): Promise<void> {
+  while (!subject.lines().some((line) => line['msg'] === msg)) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 type Subject = Awaited<ReturnType<typeof startSubject>>;
@@ -72,37 +100,49 @@ let subject: Subject | undefined;
 afterEach(async () => {
   if (!subject) return;
   subject.release();
-  subject.server.closeAllConnections();
-  await new Promise((resolve) => subject!.server.close(resolve));
+  for (const server of subject.servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
   subject = undefined;
 });
 
 describe('graceful shutdown', () => {
-  it('when SIGTERM arrives during a slow request, then /readyz is 503 at once, the request finishes, the server closes and the exit is 0', async () => {
-    subject = await startSubject(5_000);
+  it('when SIGTERM arrives during a slow request, then /readyz is 503 at once, the request finishes, the listener closes, cleanup runs and the exit is 0', async () => {
+    subject = await startSubject();
     const slow = get(`${subject.url}/slow`);
     await subject.slowEntered;
 
     subject.signals.emit('SIGTERM', 'SIGTERM');
 
-    const ready = await get(`${subject.url}/readyz`);
-    expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.body)).toEqual({ status: 'draining' });
-    expect(ready.headers['connection']).toBe('close');
+    expect(subject.readiness.isDraining).toBe(true);
+    await waitForLine(subject, 'closing the listener: finishing in-flight requests');
+    await expect(get(`${subject.url}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect(subject.exits).toEqual([]);
-
     subject.release();
     const finished = await slow;
     expect(finished.status).toBe(200);
     expect(finished.headers['connection']).toBe('close');
-
     expect(await subject.exit).toBe(0);
-    expect(subject.cleanups()).toBe(1);
+    expect(subject.cleaned.sort()).toEqual(['redis', 'spans']);
+  });
+
+  it('when SHUTDOWN_DELAY_MS is set, then during the delay /readyz is 503 and new connections are still served, each closing after its answer; after it they are refused', async () => {
+    subject = await startSubject({ delayMs: 400 });
+
+    subject.signals.emit('SIGTERM', 'SIGTERM');
+
+    const ready = await get(`${subject.url}/readyz`);
+    expect([ready.status, JSON.parse(ready.body), ready.headers['connection']]).toEqual([503, { status: 'draining' }, 'close']);
+    const served = await get(`${subject.url}/healthz`);
+    expect([served.status, served.headers['connection']]).toEqual([200, 'close']);
+    expect(subject.lines().some((line) => line['msg'] === 'closing the listener: finishing in-flight requests')).toBe(false);
+    expect(await subject.exit).toBe(0);
     await expect(get(`${subject.url}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('when SIGINT arrives with only an idle keep-alive socket open, then that socket is closed and the exit is 0', async () => {
-    subject = await startSubject(5_000);
+    subject = await startSubject();
     const agent = new http.Agent({ keepAlive: true });
     const first = await get(`${subject.url}/healthz`, agent);
     expect(first.headers['connection']).toBe('keep-alive');
@@ -115,33 +155,101 @@ describe('graceful shutdown', () => {
     agent.destroy();
   });
 
-  it('when an in-flight request outlives the budget, then its connection is cut and the exit is still 0, once', async () => {
-    subject = await startSubject(150);
-    const slow = get(`${subject.url}/slow`);
+  it('when an in-flight request outlives the budget, then it is answered 503 upstream_unavailable with Retry-After and logged, and the exit is still 0, once', async () => {
+    subject = await startSubject({ timeoutMs: 150 });
+    const slow = get(`${subject.url}/slow`, false, { 'X-Request-Id': 'req-outlives-drain-1' });
     await subject.slowEntered;
     const started = Date.now();
 
     subject.signals.emit('SIGTERM', 'SIGTERM');
 
-    await expect(slow).rejects.toThrow(/socket hang up|ECONNRESET/);
+    const answer = await slow;
+    expect(answer.status).toBe(503);
+    expect(answer.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8', 'retry-after': '1', 'cache-control': 'no-store', connection: 'close' });
+    expect(JSON.parse(answer.body)).toEqual({
+      type: 'urn:checkout-session:problem:upstream_unavailable',
+      title: expect.any(String),
+      status: 503,
+      detail: expect.any(String),
+      code: 'upstream_unavailable',
+      requestId: 'req-outlives-drain-1',
+    });
     expect(await subject.exit).toBe(0);
     expect(Date.now() - started).toBeLessThan(1_000);
+    expect(subject.lines()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'drain deadline: answering requests still in flight with 503', inFlight: 1 }),
+        expect.objectContaining({ msg: 'request', requestId: 'req-outlives-drain-1', res: { statusCode: 503 } }),
+        expect.objectContaining({ msg: 'stopped', exitCode: 0 }),
+      ]),
+    );
+    expect(subject.cleaned.sort()).toEqual(['redis', 'spans']);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(subject.exits).toEqual([0]);
-    expect(subject.logs.some((line) => line.includes('drain budget ran out'))).toBe(true);
   });
 
-  it('when a second signal arrives while draining, then the exit is 1 at once', async () => {
-    subject = await startSubject(5_000);
-    const slow = get(`${subject.url}/slow`).catch(() => undefined);
+  it('when the handler of a request answered at the deadline finishes later, then no error is logged but its request line', async () => {
+    subject = await startSubject({ timeoutMs: 100, delayMs: 0 });
+    const slow = get(`${subject.url}/slow`);
     await subject.slowEntered;
+    subject.signals.emit('SIGTERM', 'SIGTERM');
+    expect((await slow).status).toBe(503);
+
+    subject.release();
+    await subject.exit;
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(subject.lines().filter((line) => line['level'] === 'error' && line['msg'] !== 'request')).toEqual([]);
+  });
+
+  it('when a cleanup step fails and another hangs, then the others still run, both are logged and the exit is 0 within the cleanup budget', async () => {
+    const ran: string[] = [];
+    subject = await startSubject({
+      cleanup: {
+        redis: async () => Promise.reject(new Error('redis is gone')),
+        spans: () => new Promise<void>(() => {}),
+        demo: async () => void ran.push('demo'),
+      },
+    });
+    const started = Date.now();
+
+    subject.signals.emit('SIGTERM', 'SIGTERM');
+
+    expect(await subject.exit).toBe(0);
+    expect(Date.now() - started).toBeLessThan(SHUTDOWN_OVERRUN_MS);
+    expect(ran).toEqual(['demo']);
+    expect(subject.lines()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'cleanup step failed', step: 'redis' }),
+        expect.objectContaining({ msg: 'cleanup ran out of time', pending: ['spans'] }),
+      ]),
+    );
+  });
+
+  it('when the metrics listener is separate, then it closes with the API listener and the exit waits for both', async () => {
+    subject = await startSubject({ withMetricsListener: true, delayMs: 200 });
+    const metricsUrl = subject.metricsUrl!;
+
+    subject.signals.emit('SIGTERM', 'SIGTERM');
+
+    expect((await get(`${metricsUrl}/metrics`)).status).toBe(200);
+    expect(await subject.exit).toBe(0);
+    await expect(get(`${metricsUrl}/metrics`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('when a second signal arrives while draining, then what is in flight is answered 503 at once, cleanup runs and the exit is 1', async () => {
+    subject = await startSubject({ timeoutMs: 5_000 });
+    const slow = get(`${subject.url}/slow`);
+    await subject.slowEntered;
+    const started = Date.now();
 
     subject.signals.emit('SIGTERM', 'SIGTERM');
     subject.signals.emit('SIGINT', 'SIGINT');
 
-    expect(subject.exits).toEqual([1]);
-    subject.release();
-    await slow;
+    expect((await slow).status).toBe(503);
+    expect(await subject.exit).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(subject.cleaned.sort()).toEqual(['redis', 'spans']);
   });
 });
 

@@ -9,6 +9,8 @@ export const TEST_API_KEY = 'sk_test_primer_key_4f3c2a1b9e8d7c6b';
 
 export interface TestApp {
   app: Express;
+  // The METRICS_PORT listener's app: read /metrics from it with scrapeMetrics (test/support/scrape-metrics.ts).
+  metricsApp: Express;
   config: Config;
   // Every JSON line the app logged, as written.
   logs: string[];
@@ -16,13 +18,14 @@ export interface TestApp {
 
 // The real composition (config → adapters → app), fed a test environment instead of process.env.
 export function buildTestApp(env: Record<string, string>): TestApp {
-  const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'debug', ...env });
+  // DEMO_CARTS: a key with the built-in carts is refused unless asked for (contract section 9).
+  const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const { app } = composeApp(config, logger, {
+  const { app, metricsApp } = composeApp(config, logger, {
     primer: { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' },
     // As main.ts does: without ORDER_SERVICE_URL, the built-in demo carts.
     orders: new InMemoryOrderService(DEMO_CARTS),
   });
-  return { app, config, logs };
+  return { app, metricsApp, config, logs };
 }

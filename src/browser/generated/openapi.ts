@@ -67,7 +67,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /** Prometheus metrics, on METRICS_PORT only */
         get: operations["metrics"];
         put?: never;
         post?: never;

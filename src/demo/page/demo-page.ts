@@ -6,15 +6,16 @@ import { CartNotFoundError } from '../../service/orders/errors/cart-not-found-er
 import type { InMemoryOrderService } from '../orders/in-memory-order-service';
 import { cartAmount } from '../../service/checkout/client-session/cart-amount';
 import { formatMinorUnits } from './format-minor-units';
+import { installedPackageDir, packageFiles } from './primer-sdk-files';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PUBLIC_DIR = path.join(ROOT, 'public');
 // The typed browser modules, compiled by `npm run build` (tsconfig.browser.json).
 const BROWSER_BUILD_DIR = path.join(ROOT, 'dist', 'browser');
 // The npm package is only a loader: a real client token makes it fetch PrimerCoreSDK.min.js and Checkout.css from sdk.primer.io.
-const PRIMER_SDK_DIR = path.dirname(require.resolve('@primer-io/checkout-web'));
+const PRIMER_SDK_DIR = installedPackageDir('@primer-io/checkout-web');
 // Primer Checkout's ES modules (primer-loader.js and its chunks); its card fields are iframes from sdk.primer.io.
-const PRIMER_CHECKOUT_DIR = path.dirname(require.resolve('@primer-io/primer-js'));
+const PRIMER_CHECKOUT_DIR = installedPackageDir('@primer-io/primer-js');
 
 // Primer's Web SDK allowlist (https://primer.io/docs/checkout/advanced/content-security-policy), 3DS included; nothing else.
 // Enough to show a quantity change; the demo carts are not a shop.
@@ -96,8 +97,8 @@ export function demoPageRouter({ carts, editableCarts }: DemoPageOptions): Route
   if (editableCarts) router.put('/demo/carts/:cartId/lines/:lineId', express.json({ limit: '1kb' }), changeQuantity(editableCarts));
   router.use('/demo/assets', demoPageCsp, express.static(PUBLIC_DIR, { index: false }));
   router.use('/demo/app', demoPageCsp, express.static(BROWSER_BUILD_DIR, { index: false }));
-  router.use('/demo/vendor/primer-checkout', demoPageCsp, express.static(PRIMER_CHECKOUT_DIR, { index: false }));
-  router.get('/demo/vendor/primer/Primer.js', demoPageCsp, (_req, res) => res.sendFile(path.join(PRIMER_SDK_DIR, 'Primer.js')));
-  router.get('/demo/vendor/primer/Checkout.css', demoPageCsp, (_req, res) => res.sendFile(path.join(PRIMER_SDK_DIR, 'Checkout.css')));
+  router.use('/demo/vendor/primer-checkout', demoPageCsp, packageFiles('@primer-io/primer-js', PRIMER_CHECKOUT_DIR));
+  router.get('/demo/vendor/primer/Primer.js', demoPageCsp, packageFiles('@primer-io/checkout-web', PRIMER_SDK_DIR, 'Primer.js'));
+  router.get('/demo/vendor/primer/Checkout.css', demoPageCsp, packageFiles('@primer-io/checkout-web', PRIMER_SDK_DIR, 'Checkout.css'));
   return router;
 }

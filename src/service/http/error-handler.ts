@@ -3,6 +3,7 @@ import { UpstreamError } from '../upstream/upstream-error';
 import { BODY_PROBLEMS } from './json-body';
 import { sendProblem, type Problem } from './problem';
 import { problemForError } from './problem-for-error';
+import { wasAnsweredAtShutdown } from './shutdown-answer';
 
 interface ClientHttpError {
   status: number;
@@ -27,6 +28,7 @@ function problemFor(error: unknown): Problem {
 // Logs through req.log, the request's child logger, which already carries its requestId and traceId.
 export function errorHandler() {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (wasAnsweredAtShutdown(res)) return;
     const problem = problemFor(error);
     if (error instanceof UpstreamError) {
       // Primer's and the order service's own words stay here, in the log, next to the request id.

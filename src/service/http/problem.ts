@@ -30,14 +30,17 @@ export function sendProblem(res: Response, requestId: string, problem: Problem):
     .status(problem.status)
     .type('application/problem+json')
     .setHeader('Cache-Control', 'no-store')
-    .send(
-      JSON.stringify({
-        type: `urn:checkout-session:problem:${problem.code}`,
-        title: problem.title,
-        status: problem.status,
-        detail: problem.detail,
-        code: problem.code,
-        requestId,
-      }),
-    );
+    .send(problemJson(requestId, problem));
+}
+
+// The body alone, for the one answer written outside Express: the drain deadline's (shutdown-answer.ts).
+export function problemJson(requestId: string, problem: Problem): string {
+  return JSON.stringify({
+    type: `urn:checkout-session:problem:${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    requestId,
+  });
 }

@@ -32,6 +32,10 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     HOST: '127.0.0.1',
     PRIMER_API_URL: emulator.url,
     PRIMER_API_KEY: apiKey,
+    // A key with the built-in carts is refused unless asked for (contract section 9).
+    DEMO_CARTS: 'true',
+    // Any free port: the default 9464 may be taken by another service on this machine.
+    METRICS_PORT: '0',
     DEMO_PAGE: 'true',
     RATE_LIMIT_PER_MINUTE: '0',
     // Every token request reaches Primer, so a queued fault is met and a refresh gets a new token.
@@ -63,7 +67,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
 
 // `npm start` as a newcomer runs it: no API key, so demo mode with the in-process emulator.
 export function startDemoModeService(): Promise<Running> {
-  return startBuilt('demo-mode-service', 'main.js', '/healthz', { HOST: '127.0.0.1' });
+  return startBuilt('demo-mode-service', 'main.js', '/healthz', { HOST: '127.0.0.1', METRICS_PORT: '0' });
 }
 
 // Runs dist/<script> on a free port, with its log in build/e2e/<name>.log, until it answers readyPath.

@@ -10,6 +10,8 @@ const DIST_MAIN = path.join(ROOT, 'dist', 'main.js');
 export interface ServiceProcess {
   child: ChildProcess;
   url: string;
+  // The METRICS_PORT listener: GET `${metricsUrl}/metrics`.
+  metricsUrl: string;
   // stdout, one JSON log line per entry.
   lines: string[];
   stderr(): string;
@@ -39,7 +41,7 @@ function typeScriptFiles(dir: string): string[] {
 
 // `node dist/main.js` with only the given environment (plus PATH), its output captured; run from an empty
 // directory so a developer's .env cannot leak in.
-export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 'url'> {
+export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 'url' | 'metricsUrl'> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'checkout-service-'));
   const child = spawn(process.execPath, [DIST_MAIN], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
@@ -60,13 +62,13 @@ export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 
   return { child, lines, stderr: () => stderr, exited };
 }
 
-// Starts the service on a free loopback port and resolves once it logged 'listening'.
+// Starts the service on free loopback ports (API and metrics) and resolves once it logged 'listening'.
 export async function startService(env: Record<string, string>, timeoutMs = 10_000): Promise<ServiceProcess> {
-  const service = spawnService({ HOST: '127.0.0.1', PORT: '0', ...env });
+  const service = spawnService({ HOST: '127.0.0.1', PORT: '0', METRICS_PORT: '0', ...env });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const listening = service.lines.map(parseLine).find((line) => line?.msg === 'listening');
-    if (listening) return { ...service, url: `http://127.0.0.1:${String(listening['port'])}` };
+    if (listening) return { ...service, url: `http://127.0.0.1:${String(listening['port'])}`, metricsUrl: `http://127.0.0.1:${String(listening['metricsPort'])}` };
     if (service.child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -98,7 +98,7 @@ export function primerCalls(emulator: RunningEmulator, method: 'POST' | 'PATCH')
 
 // Every metrics read goes through here, so moving /metrics to another listener changes one line.
 async function metricsText(replica: ServiceProcess): Promise<string> {
-  return (await fetch(`${replica.url}/metrics`)).text();
+  return (await fetch(`${replica.metricsUrl}/metrics`)).text();
 }
 
 export async function metricValue(replica: ServiceProcess, line: RegExp): Promise<number> {

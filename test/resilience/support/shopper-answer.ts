@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { TEST_API_KEY } from '../../support/test-app';
+import { scrapeMetrics } from '../../support/scrape-metrics';
+import { TEST_API_KEY, type TestApp } from '../../support/test-app';
 
 export interface TimedAnswer {
   res: request.Response;
@@ -53,13 +54,13 @@ export function logLinesWith(logs: readonly string[], msg: string): Record<strin
 }
 
 // Attempts the service itself counted, from its Prometheus histogram of upstream attempts.
-export async function attemptsCounted(app: Express, upstream: 'primer' | 'orders', outcome: string): Promise<number> {
-  const res = await request(app).get('/metrics');
+export async function attemptsCounted(subject: TestApp, upstream: 'primer' | 'orders', outcome: string): Promise<number> {
+  const res = await scrapeMetrics(subject);
   const line = new RegExp(`^upstream_request_duration_seconds_count\\{upstream="${upstream}",outcome="${outcome}"\\} (\\d+)$`, 'm').exec(res.text);
   return Number(line?.[1] ?? 0);
 }
 
-export async function breakerStateShown(app: Express): Promise<string | undefined> {
-  const res = await request(app).get('/metrics');
+export async function breakerStateShown(subject: TestApp): Promise<string | undefined> {
+  const res = await scrapeMetrics(subject);
   return /^circuit_breaker_state\{upstream="primer",state="([a-z-]+)"\} 1$/m.exec(res.text)?.[1];
 }

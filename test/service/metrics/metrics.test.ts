@@ -2,12 +2,14 @@ import request from 'supertest';
 import { Metrics } from '../../../src/service/metrics/metrics';
 import { primerError } from '../../support/fake-primer';
 import { useComponentStack } from '../../support/component-stack';
+import { scrapeMetrics } from '../../support/scrape-metrics';
+import { buildTestApp } from '../../support/test-app';
 
 const stack = useComponentStack({ PRIMER_BREAKER_FAILURES: '1', PRIMER_MAX_RETRIES: '0' });
 const retrying = useComponentStack({ PRIMER_MAX_RETRIES: '2', PRIMER_BREAKER_FAILURES: '0' });
 
 async function scrape(): Promise<string> {
-  const res = await request(stack.subject.app).get('/metrics').expect(200);
+  const res = await scrapeMetrics(stack.subject).expect(200);
   expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.text;
 }
@@ -147,9 +149,44 @@ describe('GET /metrics with retries on', () => {
 
     await request(retrying.subject.app).post('/checkout/session').send({ cartId: 'demo-gbp' }).expect(200);
 
-    const text = (await request(retrying.subject.app).get('/metrics').expect(200)).text;
+    const text = (await scrapeMetrics(retrying.subject).expect(200)).text;
     expect(sample(text, 'upstream_retries_total', { upstream: 'primer', reason: 'server_error' })).toBe(1);
     expect(sample(text, 'upstream_retries_total', { upstream: 'primer', reason: 'rate_limited' })).toBe(1);
     expect(sample(text, 'upstream_retries_total', { upstream: 'orders', reason: 'connection_error' })).toBe(1);
+  });
+});
+
+describe('where /metrics is served (METRICS_PORT)', () => {
+  it('when METRICS_PORT differs from PORT, then the API listener answers /metrics 404 not_found and the metrics listener serves it', async () => {
+    const subject = buildTestApp({ PORT: '8080', METRICS_PORT: '9464' });
+
+    const onApi = await request(subject.app).get('/metrics');
+
+    expect(onApi.status).toBe(404);
+    expect(onApi.body).toMatchObject({ code: 'not_found', requestId: onApi.headers['x-request-id'] });
+    expect(onApi.text).not.toContain('# TYPE');
+    await scrapeMetrics(subject).expect(200).expect('Content-Type', /^text\/plain/);
+  });
+
+  it('when METRICS_PORT equals PORT, then the one listener serves /metrics with the API', async () => {
+    const subject = buildTestApp({ PORT: '8080', METRICS_PORT: '8080' });
+
+    const res = await request(subject.app).get('/metrics').expect(200);
+
+    expect(res.text).toContain('# TYPE checkout_sessions_total counter');
+  });
+
+  it('when both ports are 0, then each gets a listener of its own and the API listener does not serve /metrics', async () => {
+    await request(buildTestApp({ PORT: '0', METRICS_PORT: '0' }).app).get('/metrics').expect(404);
+  });
+
+  it('when the metrics listener is asked for anything else, then 404 not_found, and another method on /metrics is 405', async () => {
+    const { metricsApp } = buildTestApp({});
+
+    const other = await request(metricsApp).post('/checkout/session').send({ cartId: 'demo-gbp' });
+    const posted = await request(metricsApp).post('/metrics');
+
+    expect([other.status, other.body.code]).toEqual([404, 'not_found']);
+    expect([posted.status, posted.headers['allow']]).toEqual([405, 'GET']);
   });
 });
