@@ -4,6 +4,8 @@ import { CheckoutSessions } from './checkout/checkout-sessions';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
+import { ProcessOnlyClaims } from './payments/forward-claims';
+import { InMemoryPaymentRecord } from './payments/in-memory-payment-record';
 import { HttpOrderService } from './orders/http-order-service';
 import { HttpPaymentEventSink } from './orders/http-payment-event-sink';
 import { createOrderServiceApi, type OrderServiceApi } from './orders/order-service-api';
@@ -119,6 +121,8 @@ function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): Share
     sessions: config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
     flight: new ProcessOnlyFlight(),
     rateLimitStore: undefined,
+    paymentRecord: new InMemoryPaymentRecord(),
+    forwardClaims: new ProcessOnlyClaims(),
     close: async () => {},
   };
 }
