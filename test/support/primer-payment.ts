@@ -28,8 +28,13 @@ export function primerPayment(overrides: Record<string, unknown> = {}): Record<s
 // What of the payment above must never leave the service: the payment method and card details.
 export const PAYMENT_METHOD_SECRETS = ['pmt_tok_SECRET_heNwnqaeRiqvY1Uc', '424242', '4242', 'Ada Lovelace', 'txn_54c4eb5b3ef8a'];
 
-// Primer's PAYMENT.STATUS envelope around a payment, signed now unless told otherwise.
-export function paymentStatusEvent(payment: Record<string, unknown>, signedAt: unknown = String(Math.floor(Date.now() / 1000))): Record<string, unknown> {
+// Now in Unix seconds, as Primer writes signedAt.
+export function unixSecondsNow(): string {
+  return String(Math.floor(Date.now() / 1000));
+}
+
+// Primer's PAYMENT.STATUS envelope around a payment; an undefined signedAt is left out.
+export function paymentStatusEvent(payment: Record<string, unknown> | undefined, signedAt: unknown): Record<string, unknown> {
   return {
     eventType: 'PAYMENT.STATUS',
     date: '2026-11-26T14:53:51.600000',
