@@ -16,7 +16,7 @@ export function primerPayment(overrides: Record<string, unknown> = {}): Record<s
       paymentMethodToken: 'pmt_tok_SECRET_heNwnqaeRiqvY1Uc',
       isVaulted: false,
       paymentMethodType: 'PAYMENT_CARD',
-      paymentMethodData: { first6Digits: '424242', last4Digits: '4242', expirationMonth: '12', expirationYear: '2030', cardholderName: 'Ada Lovelace', network: 'Visa' },
+      paymentMethodData: { first6Digits: '424242', last4Digits: '4242', expirationMonth: '12', expirationYear: '2030', cardholderName: 'Wilhelmina Cardholder', network: 'Visa' },
     },
     processor: { name: 'STRIPE', processorMerchantId: 'acct_stripe_1234', amountCaptured: 0, amountRefunded: 0 },
     transactions: [{ type: 'SALE', processorStatus: 'AUTHORIZED', processorName: 'STRIPE', processorTransactionId: 'txn_54c4eb5b3ef8a' }],
@@ -25,8 +25,17 @@ export function primerPayment(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
-// What of the payment above must never leave the service: the payment method and card details.
-export const PAYMENT_METHOD_SECRETS = ['pmt_tok_SECRET_heNwnqaeRiqvY1Uc', '424242', '4242', 'Ada Lovelace', 'txn_54c4eb5b3ef8a'];
+// What of the payment above must never leave the service: the payment method, card details and processor ids, by value and by name.
+export const PAYMENT_METHOD_SECRETS = [
+  'pmt_tok_SECRET_heNwnqaeRiqvY1Uc',
+  'Wilhelmina Cardholder',
+  'txn_54c4eb5b3ef8a',
+  'acct_stripe_1234',
+  'paymentMethod',
+  'first6Digits',
+  'last4Digits',
+  'cardholderName',
+];
 
 // Now in Unix seconds, as Primer writes signedAt.
 export function unixSecondsNow(): string {
