@@ -42,7 +42,7 @@ export class PaymentConfirmations {
   async confirm(request: ConfirmPaymentRequest): Promise<ConfirmedPayment> {
     const { cartId, paymentId, context } = request;
     // The ownership check comes first: a shopper who may not read the cart never makes the service call Primer.
-    const cart = await this.deps.orders.loadCart({ cartId, requestId: context.requestId, credentials: request.credentials });
+    const cart = await this.deps.orders.loadCart({ cartId, credentials: request.credentials, context });
     const payment = await this.deps.primer.get(paymentId, context);
     const reading = payment === undefined ? undefined : readPaymentState(payment);
     if (reading !== undefined && 'unusable' in reading) {

@@ -5,6 +5,7 @@ import { useComponentStack } from '../../support/component-stack';
 import { PAYMENT_METHOD_SECRETS, primerPayment, unixSecondsNow } from '../../support/primer-payment';
 import { signatureOf, signedDelivery } from '../../support/signed-webhook';
 import { buildTestApp } from '../../support/test-app';
+import { useTestTracing } from '../../support/test-tracing';
 
 const NEW_SECRET = 'whsec_component_new_91c2';
 const OLD_SECRET = 'whsec_component_old_4d7a';
@@ -12,6 +13,8 @@ const ORDER_SERVICE_TOKEN = 'ost_component_token_5b8e';
 const MIB = 1024 * 1024;
 
 describe('POST /webhooks/primer', () => {
+  // The tracer provider main.ts registers, so the order service's traceparent can be checked.
+  useTestTracing();
   const stack = useComponentStack({ PRIMER_WEBHOOK_SECRETS: `${NEW_SECRET},${OLD_SECRET}`, ORDER_SERVICE_TOKEN });
   const deliver = (body: string | Buffer, headers: Record<string, string>) => request(stack.subject.app).post('/webhooks/primer').set(headers).send(body);
   const deliverPayment = (payment: Record<string, unknown>, signedAt?: unknown) => {
