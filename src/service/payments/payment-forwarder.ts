@@ -40,12 +40,19 @@ export class PaymentForwarder {
   async forward(state: PaymentState, source: PaymentSource, context: RequestContext): Promise<ForwardResult> {
     const stateKey = idempotencyKeyOf(state);
     let led = false;
-    const result = await this.#sameState.run(stateKey, () => {
+    const shared = this.#sameState.run(stateKey, () => {
       led = true;
       return this.#samePayment.run(state.paymentId, () => this.#forwardOnce(state, stateKey, source, context));
     });
-    // Deliveries that arrived while this one was under way waited for it: to them it is a duplicate.
-    return led || result !== 'delivered' ? result : 'duplicate';
+    try {
+      const result = await shared;
+      // Deliveries that arrived while this one was under way waited for it: to them it is a duplicate.
+      return led || result !== 'delivered' ? result : 'duplicate';
+    } catch (error) {
+      // To a delivery that waited, a failed forward means "not recorded yet, come back": 503, whatever the order service said.
+      if (led || !(error instanceof UpstreamError)) throw error;
+      throw new UpstreamUnavailableError('orders', `the forward this delivery waited for failed: ${error.detail}`, RETRY_AFTER_S, { cause: error });
+    }
   }
 
   async #forwardOnce(state: PaymentState, stateKey: string, source: PaymentSource, context: RequestContext): Promise<ForwardResult> {

@@ -97,15 +97,17 @@ describe('PaymentForwarder', () => {
     expect(sink.events).toHaveLength(1);
   });
 
-  it('when the forward the others wait for fails, then they all get its failure and none is marked', async () => {
+  it('when the forward the others wait for is refused, then it fails with the refusal, the waiters with 503, and none is marked', async () => {
     const { forwarder, sink, record } = forwarderWith();
     const held = heldAnswer();
     sink.answerNext(held.answer);
 
-    const results = Array.from({ length: 3 }, () => forwarder.forward(AUTHORIZED, 'webhook', CONTEXT).catch((error: unknown) => error));
+    const [leader, ...waiters] = Array.from({ length: 3 }, () => forwarder.forward(AUTHORIZED, 'webhook', CONTEXT).catch((error: unknown) => error));
     held.fail(new UpstreamRejectedError('orders', 'HTTP 400', 400));
 
-    for (const result of await Promise.all(results)) expect(result).toBeInstanceOf(UpstreamRejectedError);
+    expect(await leader).toBeInstanceOf(UpstreamRejectedError);
+    for (const waiter of await Promise.all(waiters)) expect(waiter).toMatchObject({ constructor: UpstreamUnavailableError, retryAfterSeconds: 2 });
+    expect(sink.events).toHaveLength(1);
     expect(await record.verdictOn(AUTHORIZED)).toBe('unrecorded');
   });
 
