@@ -241,7 +241,8 @@ describe('POST /webhooks/primer', () => {
   it('when anything is logged or answered, then no secret, signature, order-service token or payment-method data is in it', async () => {
     const { body, headers } = signedDelivery(primerPayment(), NEW_SECRET);
     const secondary = signatureOf(body, OLD_SECRET);
-    stack.orders.queue((_req, res) => sendJson(res, 400, { message: `rejected for Bearer ${ORDER_SERVICE_TOKEN}` }));
+    // An order service that repeats secrets in its refusal: none of them may reach a log line or an answer.
+    stack.orders.queue((_req, res) => sendJson(res, 400, { message: `rejected for Bearer ${ORDER_SERVICE_TOKEN}, signed with ${NEW_SECRET}` }));
     const answers = [
       await deliver(body, { ...headers, 'X-Signature-Secondary': secondary }),
       await deliver(body, { ...headers, 'X-Signature-Secondary': secondary }),
