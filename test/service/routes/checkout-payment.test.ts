@@ -2,6 +2,7 @@ import request from 'supertest';
 import { sendJson } from '../../support/fake-http-server';
 import { primerError } from '../../support/fake-primer';
 import { useComponentStack } from '../../support/component-stack';
+import { scrapeMetrics } from '../../support/scrape-metrics';
 import { PAYMENT_METHOD_SECRETS, primerPayment } from '../../support/primer-payment';
 import { signedDelivery } from '../../support/signed-webhook';
 import { buildTestApp } from '../../support/test-app';
@@ -111,7 +112,7 @@ describe('POST /checkout/payment', () => {
 
     const warned = stack.subject.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['paymentId'] === 'kHdEw9EG');
     expect(warned).toEqual([expect.objectContaining({ level: 'warn', orderId: ORDER_ID, status: 'AUTHORIZED', result: 'order_service_unavailable' })]);
-    const metrics = (await request(stack.subject.app).get('/metrics')).text;
+    const metrics = (await scrapeMetrics(stack.subject)).text;
     expect(metrics).toMatch(/^payment_notifications_total\{source="confirmation",result="unavailable"\} 1$/m);
     expect(metrics).toMatch(/^payment_confirmations_total\{result="paid"\} 1$/m);
   });

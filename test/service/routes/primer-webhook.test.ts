@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { sendJson } from '../../support/fake-http-server';
 import { useComponentStack } from '../../support/component-stack';
+import { scrapeMetrics } from '../../support/scrape-metrics';
 import { PAYMENT_METHOD_SECRETS, primerPayment, unixSecondsNow } from '../../support/primer-payment';
 import { signatureOf, signedDelivery } from '../../support/signed-webhook';
 import { buildTestApp } from '../../support/test-app';
@@ -231,7 +232,7 @@ describe('POST /webhooks/primer', () => {
     await deliverPayment(primerPayment());
     await deliver('{}', { 'X-Signature-Primary': signatureOf('{}', 'whsec_wrong') });
 
-    const metrics = (await request(stack.subject.app).get('/metrics')).text;
+    const metrics = (await scrapeMetrics(stack.subject)).text;
     expect(metrics).toMatch(/^webhook_deliveries_total\{result="delivered"\} 1$/m);
     expect(metrics).toMatch(/^webhook_deliveries_total\{result="duplicate"\} 1$/m);
     expect(metrics).toMatch(/^webhook_deliveries_total\{result="signature_invalid"\} 1$/m);
