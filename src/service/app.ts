@@ -12,17 +12,24 @@ import { traceRequest } from './http/trace-request';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics/metrics';
 import { requestMetrics } from './metrics/request-metrics';
+import type { PaymentConfirmations } from './payments/payment-confirmations';
+import type { WebhookDeliveries } from './payments/webhook-deliveries';
+import { checkoutPaymentRoutes } from './routes/checkout-payment';
 import { checkoutSessionRoutes } from './routes/checkout-session';
 import { healthRoutes, type Readiness } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
+import { primerWebhookRoutes } from './routes/primer-webhook';
 
 export interface AppDeps {
   checkout: CheckoutSessions;
+  // Both only with somewhere to send payment events; the webhooks only with signing secrets, else 404 (contract section 8).
+  payments?: PaymentConfirmations | undefined;
+  webhooks?: WebhookDeliveries | undefined;
   logger: Logger;
   readiness: Readiness;
   trustProxy: TrustProxy;
   corsOrigins: readonly string[];
-  // Per client address on POST /checkout/session; 0 turns it off.
+  // Per client address on POST /checkout/session and POST /checkout/payment, one budget for both; 0 turns it off.
   rateLimitPerMinute: number;
   // A shared store (e.g. Redis) when several instances must share one budget; memory otherwise.
   rateLimitStore?: RateLimitStore | undefined;
@@ -48,8 +55,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(corsFor(deps.corsOrigins));
   app.use(healthRoutes(deps.readiness));
   if (deps.servesMetrics) app.use(metricsRoutes(deps.metrics));
-  app.post('/checkout/session', rateLimitPerClient({ perMinute: deps.rateLimitPerMinute, logger: deps.logger, store: deps.rateLimitStore }));
+  // One limiter, so one store and one budget per client, in front of both shopper routes; Primer's webhooks stay outside it.
+  app.post(['/checkout/session', '/checkout/payment'], rateLimitPerClient({ perMinute: deps.rateLimitPerMinute, logger: deps.logger, store: deps.rateLimitStore }));
   app.use(checkoutSessionRoutes(deps.checkout));
+  if (deps.payments) app.use(checkoutPaymentRoutes(deps.payments));
+  if (deps.webhooks) app.use(primerWebhookRoutes(deps.webhooks));
   if (deps.pages) app.use(deps.pages);
   app.use(notFound);
   app.use(errorHandler());

@@ -1,5 +1,5 @@
 import type { Express, Router } from 'express';
-import { createApp, createMetricsApp } from './app';
+import { createApp, createMetricsApp, type AppDeps } from './app';
 import { CheckoutSessions } from './checkout/checkout-sessions';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -9,6 +9,11 @@ import { HttpPaymentEventSink } from './orders/http-payment-event-sink';
 import { createOrderServiceApi, type OrderServiceApi } from './orders/order-service-api';
 import type { OrderService } from './orders/order-service';
 import type { PaymentEventSink } from './orders/payment-events';
+import { ProcessOnlyClaims } from './payments/forward-claims';
+import { InMemoryPaymentRecord } from './payments/in-memory-payment-record';
+import { PaymentConfirmations } from './payments/payment-confirmations';
+import { PaymentForwarder } from './payments/payment-forwarder';
+import { WebhookDeliveries } from './payments/webhook-deliveries';
 import { HttpPrimerPayments } from './primer/http-primer-payments';
 import { HttpPrimerSessions } from './primer/http-primer-sessions';
 import { createPrimerApi } from './primer/primer-api';
@@ -27,20 +32,17 @@ export interface PrimerEndpoint {
   apiKey: string;
 }
 
-// What main.ts plugs in: where Primer is, and in demo mode the built-in carts and the demo page.
+// What main.ts plugs in: where Primer is, and in demo mode the built-in carts, their payment events, the webhook secret and the page.
 export interface AppParts {
   primer: PrimerEndpoint;
   // Used when ORDER_SERVICE_URL is unset.
   orders?: OrderService | undefined;
+  // Used when ORDER_SERVICE_URL is unset, like `orders`: where payment events go.
+  paymentEvents?: PaymentEventSink | undefined;
+  // Used when PRIMER_WEBHOOK_SECRETS is unset: the demo world signs its emulator's webhooks with a secret of its own.
+  webhookSecrets?: readonly string[] | undefined;
   // Routes mounted after the API's own.
   pages?: Router | undefined;
-}
-
-// The adapters of the payment loop, for the payments use case to plug in.
-export interface PaymentUpstreams {
-  primerPayments: PrimerPayments;
-  // Only with ORDER_SERVICE_URL: the demo world records events itself.
-  paymentEvents: PaymentEventSink | undefined;
 }
 
 export interface ComposedApp {
@@ -48,7 +50,6 @@ export interface ComposedApp {
   // Serves /metrics on METRICS_PORT; main.ts listens with it unless METRICS_PORT equals PORT.
   metricsApp: Express;
   readiness: Readiness;
-  upstreams: PaymentUpstreams;
   // Closes the Redis connection, if any; called once the server has drained.
   close: () => Promise<void>;
 }
@@ -90,9 +91,16 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
     logger,
     onSession: metrics.countSession,
   });
+  const payments = paymentsFor(config, logger, metrics, shared, {
+    orders,
+    primer: new HttpPrimerPayments(primerApi),
+    sink: ordersApi ? new HttpPaymentEventSink(ordersApi, config.orders.token) : parts.paymentEvents,
+    webhookSecrets: config.webhooks.secrets.length > 0 ? config.webhooks.secrets : (parts.webhookSecrets ?? []),
+  });
   const readiness = new Readiness();
   const app = createApp({
     checkout,
+    ...payments,
     logger,
     readiness,
     trustProxy: config.trustProxy,
@@ -103,8 +111,7 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
     servesMetrics: metricsShareListener(config),
     pages: parts.pages,
   });
-  const upstreams = { primerPayments: new HttpPrimerPayments(primerApi), paymentEvents: ordersApi && new HttpPaymentEventSink(ordersApi, config.orders.token) };
-  return { app, metricsApp: createMetricsApp({ metrics, logger }), readiness, upstreams, close: shared.close };
+  return { app, metricsApp: createMetricsApp({ metrics, logger }), readiness, close: shared.close };
 }
 
 // Port 0 asks for any free port, so two zeros are two listeners.
@@ -119,17 +126,47 @@ function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): Share
     sessions: config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
     flight: new ProcessOnlyFlight(),
     rateLimitStore: undefined,
+    paymentRecord: new InMemoryPaymentRecord(),
+    forwardClaims: new ProcessOnlyClaims(),
     close: async () => {},
   };
 }
 
 // Secret values that never reach a log line, even when an upstream's answer repeats them (docs/resilience.md, "Upstream text in logs").
 function secretsOf(config: Config): (string | undefined)[] {
-  return [config.primer.apiKey, config.orders.token];
+  return [config.primer.apiKey, config.orders.token, ...config.webhooks.secrets];
 }
 
 function orderServiceFor(api: OrderServiceApi | undefined, fallback: OrderService | undefined): OrderService {
   if (api) return new HttpOrderService(api);
   if (!fallback) throw new Error('ORDER_SERVICE_URL is unset and no order service was plugged in');
   return fallback;
+}
+
+interface PaymentParts {
+  orders: OrderService;
+  primer: PrimerPayments;
+  // The order service's payment-events route, or what the demo world plugged in for it.
+  sink: PaymentEventSink | undefined;
+  webhookSecrets: readonly string[];
+}
+
+// Both payment routes tell the order service of what they learn (docs/payments.md): without anywhere to tell it, neither is mounted.
+function paymentsFor(config: Config, logger: Logger, metrics: Metrics, shared: SharedState, parts: PaymentParts): Pick<AppDeps, 'payments' | 'webhooks'> {
+  if (parts.sink === undefined) {
+    logger.info('ORDER_SERVICE_URL unset and no payment event sink plugged in: POST /checkout/payment and POST /webhooks/primer are off');
+    return {};
+  }
+  const forwarder = new PaymentForwarder({
+    sink: parts.sink,
+    record: shared.paymentRecord,
+    claims: shared.forwardClaims,
+    sessions: shared.sessions,
+    primerApiVersion: config.primer.apiVersion,
+    onNotification: metrics.countPaymentNotification,
+  });
+  const payments = new PaymentConfirmations({ orders: parts.orders, primer: parts.primer, forwarder, logger, onConfirmation: metrics.countPaymentConfirmation });
+  if (parts.webhookSecrets.length === 0) return { payments };
+  const webhooks = new WebhookDeliveries({ secrets: parts.webhookSecrets, toleranceS: config.webhooks.toleranceS, forwarder, logger, onDelivery: metrics.countWebhookDelivery });
+  return { payments, webhooks };
 }

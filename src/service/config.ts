@@ -28,6 +28,11 @@ export interface Config {
   // Open connections per upstream (Primer, the order service); a call finding all busy waits within its budget.
   // The default of 256 is argued in docs/resilience.md, "Connections".
   readonly upstreamMaxConnections: number;
+  // Primer's signed webhooks (contract section 8); no secrets turns POST /webhooks/primer off.
+  readonly webhooks: {
+    readonly secrets: readonly string[];
+    readonly toleranceS: number;
+  };
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
   readonly trustProxy: TrustProxy;
@@ -106,6 +111,10 @@ export function loadConfig(env: Env): Config {
       token: read('ORDER_SERVICE_TOKEN', undefined, (raw) => (/^[\x21-\x7e]+$/.test(raw) ? raw : undefined), 'must be printable characters without spaces'),
     },
     upstreamMaxConnections: read('UPSTREAM_MAX_CONNECTIONS', 256, int(1, 10_000), 'must be an integer from 1 to 10000'),
+    webhooks: {
+      secrets: read('PRIMER_WEBHOOK_SECRETS', [], webhookSecrets, 'must be a comma-separated list of secrets, none empty or containing white space'),
+      toleranceS: read('PRIMER_WEBHOOK_TOLERANCE_S', 300, int(1, 3_600), 'must be an integer from 1 to 3600 (s)'),
+    },
     corsOrigins: read('CORS_ORIGINS', [], origins, 'must be a comma-separated list of origins such as https://shop.example.com'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 60, int(0, 1_000_000), 'must be an integer from 0 to 1000000 (0 turns it off)'),
     trustProxy: read('TRUST_PROXY', false, trustProxy, 'must be true, false, a hop count, or a comma-separated list of IPs, subnets or loopback/linklocal/uniquelocal'),
@@ -152,6 +161,12 @@ function bool(raw: string): boolean | undefined {
 function origins(raw: string): string[] | undefined {
   const list = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
   return list.every((origin) => ORIGIN.test(origin)) ? list : undefined;
+}
+
+// During a rotation both the new and the old secret are listed; an empty entry is a typo, not a secret.
+function webhookSecrets(raw: string): string[] | undefined {
+  const list = raw.split(',').map((secret) => secret.trim());
+  return list.every((secret) => /^\S+$/.test(secret)) ? list : undefined;
 }
 
 function trustProxy(raw: string): TrustProxy | undefined {

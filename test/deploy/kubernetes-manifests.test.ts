@@ -22,7 +22,12 @@ const pod = deployment.spec!.template.spec!;
 const container: IContainer = pod.containers[0]!;
 
 // Values that stand in for the Secret's in this test; the manifests carry only the Secret's name and keys.
-const SECRET_STAND_INS: Record<string, string> = { PRIMER_API_KEY: 'k8s-manifest-test-key', REDIS_URL: 'redis://127.0.0.1:9' };
+const SECRET_STAND_INS: Record<string, string> = {
+  PRIMER_API_KEY: 'k8s-manifest-test-key',
+  REDIS_URL: 'redis://127.0.0.1:9',
+  PRIMER_WEBHOOK_SECRETS: 'k8s-manifest-test-webhook-new,k8s-manifest-test-webhook-old',
+  ORDER_SERVICE_TOKEN: 'k8s-manifest-test-order-token',
+};
 
 // The environment a pod gets: the ConfigMaps it loads whole, then its own env entries (which win, as in Kubernetes).
 function podEnvironment(): Record<string, string> {
@@ -93,6 +98,13 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     expect(config).toMatchObject({ production: true, demoMode: false, demoPage: false });
     expect(config.orders.url).toBeDefined();
     expect(config.redis.url).toBeDefined();
+  });
+
+  it('when the service loads the pod environment, then Primer\'s webhooks are on with both secrets and payment events carry the token', () => {
+    const config = podConfig();
+
+    expect(config.webhooks.secrets).toEqual(['k8s-manifest-test-webhook-new', 'k8s-manifest-test-webhook-old']);
+    expect(config.orders.token).toBe('k8s-manifest-test-order-token');
   });
 
   it('when a setting is secret, then it comes from a Secret by reference and never from the ConfigMap', () => {

@@ -42,12 +42,14 @@ describe('deploy/observability', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('when the alerts are read, then the five the issue asks for are there, each with a duration, a severity and a summary', () => {
+  it('when the alerts are read, then the ones the issues ask for are there, each with a duration, a severity and a summary', () => {
     expect(rules.map((rule) => rule.alert).sort()).toEqual([
       'CheckoutErrorRatioHigh',
       'CheckoutLatencyP99OverBudget',
+      'PaymentNotificationsNotTaken',
       'PrimerCircuitBreakerOpen',
       'PrimerUnavailable',
+      'PrimerWebhookSignaturesFailing',
       'RedisFailing',
     ]);
     for (const rule of rules) {

@@ -26,6 +26,8 @@ const BAD_ENV = {
   LOG_LEVEL: 'loud',
   REDIS_URL: 'http://:8c1f0e5d3b2a@redis.internal:6379',
   REDIS_TIMEOUT_MS: '0',
+  PRIMER_WEBHOOK_SECRETS: 'whsec_8c1f0e5d3b2a,,whsec_old',
+  PRIMER_WEBHOOK_TOLERANCE_S: '0',
 };
 
 describe('loadConfig', () => {
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       primer: { apiUrl: 'https://api.sandbox.primer.io', apiVersion: '2.4', timeoutMs: 10_000, maxRetries: 2 },
       redis: { url: undefined, keyPrefix: 'checkout-session:', timeoutMs: 200 },
+      webhooks: { secrets: [], toleranceS: 300 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -76,6 +79,21 @@ describe('loadConfig', () => {
 
   it('when the Redis key prefix has a space, then start-up stops on it', () => {
     expect(problemsOf({ REDIS_KEY_PREFIX: 'shop eu:' }).map((problem) => problem.split(':')[0])).toEqual(['REDIS_KEY_PREFIX']);
+  });
+
+  it('when webhook secrets are given during a rotation, then both are kept in order, trimmed', () => {
+    expect(loadConfig({ PRIMER_WEBHOOK_SECRETS: ' whsec_new , whsec_old', PRIMER_WEBHOOK_TOLERANCE_S: '60' }).webhooks).toEqual({ secrets: ['whsec_new', 'whsec_old'], toleranceS: 60 });
+  });
+
+  it.each(['whsec_new,', ',whsec_new', 'whsec_new,,whsec_old', ' , ', 'whsec new'])('when PRIMER_WEBHOOK_SECRETS is %p, then start-up stops on it without echoing it', (raw) => {
+    const problems = problemsOf({ PRIMER_WEBHOOK_SECRETS: raw });
+
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PRIMER_WEBHOOK_SECRETS']);
+    expect(problems.join('\n')).not.toContain('whsec');
+  });
+
+  it.each(['0', '3601', '-5', '5m'])('when PRIMER_WEBHOOK_TOLERANCE_S is %s, then start-up stops on it', (raw) => {
+    expect(problemsOf({ PRIMER_WEBHOOK_TOLERANCE_S: raw }).map((problem) => problem.split(':')[0])).toEqual(['PRIMER_WEBHOOK_TOLERANCE_S']);
   });
 
   it('when many variables are bad, then every one is reported at once, one line each, by name', () => {

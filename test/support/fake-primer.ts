@@ -9,7 +9,9 @@ export interface FakePrimer extends FakeServer {
   // The expiry a default POST answer states, in Primer's zone-less form.
   expiry: string;
   // The requests with this method, in order.
-  calls(method: 'POST' | 'PATCH'): RecordedRequest[];
+  calls(method: 'POST' | 'PATCH' | 'GET'): RecordedRequest[];
+  // GET /payments/{id} answers from here (PaymentAPIResponse); an id not in it is Primer's 404.
+  payments: Map<string, Record<string, unknown>>;
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -59,17 +61,29 @@ export const primerError =
       headers,
     );
 
+// GET /payments/{id}: the payment, or Primer's 404 envelope for an id it does not know.
+const paymentFrom =
+  (payments: Map<string, Record<string, unknown>>): PrimerReply =>
+  (req, res) => {
+    const id = decodeURIComponent(/^\/payments\/([^/?]+)$/.exec(req.url)?.[1] ?? '');
+    const payment = payments.get(id);
+    if (payment) return sendJson(res, 200, payment);
+    sendJson(res, 404, { error: { errorId: 'PaymentNotFound', description: 'The payment could not be found.', diagnosticsId: 'diag-404' } });
+  };
+
 export async function startFakePrimer(): Promise<FakePrimer> {
   const replies: PrimerReply[] = [];
   const fake = {} as FakePrimer;
+  const payments = new Map<string, Record<string, unknown>>();
   const server = await startFakeServer((req, res) => {
-    const reply = replies.shift() ?? (req.method === 'PATCH' ? updated : createdWith(fake.expiry));
+    const reply = replies.shift() ?? (req.method === 'GET' ? paymentFrom(payments) : req.method === 'PATCH' ? updated : createdWith(fake.expiry));
     reply(req, res);
   });
   return Object.assign(fake, server, {
     // Tokens live 24 hours, as Primer's do.
     expiry: primerExpiryIn(DAY_MS),
     queue: (...more: PrimerReply[]) => replies.push(...more),
-    calls: (method: 'POST' | 'PATCH') => server.requests.filter((req) => req.method === method),
+    calls: (method: 'POST' | 'PATCH' | 'GET') => server.requests.filter((req) => req.method === method),
+    payments,
   });
 }

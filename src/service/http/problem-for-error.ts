@@ -1,6 +1,9 @@
 import { CartNotPayableError } from '../checkout/client-session/cart-not-payable-error';
 import { CartNotFoundError } from '../orders/errors/cart-not-found-error';
 import { ShopperUnauthenticatedError } from '../orders/errors/shopper-unauthenticated-error';
+import { InvalidWebhookError } from '../payments/errors/invalid-webhook-error';
+import { PaymentNotFoundError } from '../payments/errors/payment-not-found-error';
+import { WebhookSignatureError } from '../payments/errors/webhook-signature-error';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
@@ -17,6 +20,11 @@ export function problemForError(error: unknown): Problem {
   if (error instanceof ShopperUnauthenticatedError) {
     return { status: 401, code: 'unauthenticated', title: 'Not signed in', detail: 'The shop did not accept the shopper\'s credentials.' };
   }
+  if (error instanceof PaymentNotFoundError) {
+    return { status: 404, code: 'payment_not_found', title: 'Payment not found', detail: 'No such payment for this cart.' };
+  }
+  if (error instanceof WebhookSignatureError) return webhookSignatureProblem[error.reason];
+  if (error instanceof InvalidWebhookError) return { status: 400, code: 'invalid_request', title: 'Invalid request', detail: error.detail };
   if (error instanceof UpstreamUnavailableError) {
     return {
       status: 503,
@@ -34,6 +42,11 @@ export function problemForError(error: unknown): Problem {
   }
   return { status: 500, code: 'internal_error', title: 'Internal error', detail: 'Something went wrong on our side.' };
 }
+
+const webhookSignatureProblem: Record<WebhookSignatureError['reason'], Problem> = {
+  invalid: { status: 401, code: 'webhook_signature_invalid', title: 'Webhook signature invalid', detail: 'No X-Signature-Primary or X-Signature-Secondary matches the body.' },
+  stale: { status: 401, code: 'webhook_signature_stale', title: 'Webhook signature stale', detail: 'The signed body\'s signedAt is missing or outside the accepted window.' },
+};
 
 const notPayableDetail: Record<CartNotPayableError['reason'], string> = {
   no_items: 'The cart has no items.',

@@ -13,7 +13,10 @@ export type ProblemCode =
   | 'upstream_error'
   | 'upstream_unavailable'
   | 'upstream_timeout'
-  | 'internal_error';
+  | 'internal_error'
+  | 'payment_not_found'
+  | 'webhook_signature_invalid'
+  | 'webhook_signature_stale';
 
 export interface Problem {
   status: number;

@@ -2,6 +2,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { SessionOutcome } from '../checkout/checkout-sessions';
 import type { BreakerState } from '../upstream/circuit-breaker';
 import type { RedisStepOutcome } from '../redis/redis-guard';
+import type { ConfirmationResult } from '../payments/payment-confirmations';
+import type { NotificationResult } from '../payments/payment-forwarder';
+import type { PaymentSource } from '../payments/payment-state';
+import type { WebhookDeliveryResult } from '../payments/webhook-deliveries';
 import type { RedisOperation } from '../redis/redis-operation';
 import type { Upstream } from '../upstream/upstream-error';
 import type { RetryObserver, UpstreamObserver } from '../upstream/upstream-observer';
@@ -65,6 +69,27 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly #webhookDeliveries = new Counter({
+    name: 'webhook_deliveries_total',
+    help: 'Primer webhook deliveries, by result (ignored, delivered, duplicate, superseded, signature_invalid, signature_stale, invalid_body, order_service_unavailable, order_service_rejected).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly #paymentConfirmations = new Counter({
+    name: 'payment_confirmations_total',
+    help: 'POST /checkout/payment answers from Primer\'s view, by result (paid, pending, failed, payment_not_found).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly #paymentNotifications = new Counter({
+    name: 'payment_notifications_total',
+    help: 'Calls to the order service\'s payment-events route, by source (webhook, confirmation) and result (delivered, unavailable, timeout, rejected).',
+    labelNames: ['source', 'result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     this.setBreakerState('closed');
@@ -97,6 +122,18 @@ export class Metrics {
 
   readonly countRedisFailure = (operation: RedisOperation, outcome: RedisStepOutcome): void => {
     this.#redisFailures.inc({ operation, outcome });
+  };
+
+  readonly countWebhookDelivery = (result: WebhookDeliveryResult): void => {
+    this.#webhookDeliveries.inc({ result });
+  };
+
+  readonly countPaymentConfirmation = (result: ConfirmationResult): void => {
+    this.#paymentConfirmations.inc({ result });
+  };
+
+  readonly countPaymentNotification = (source: PaymentSource, result: NotificationResult): void => {
+    this.#paymentNotifications.inc({ source, result });
   };
 
   readonly setBreakerState = (state: BreakerState): void => {

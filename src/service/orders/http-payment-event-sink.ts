@@ -1,3 +1,4 @@
+import { idempotencyKeyOf } from '../payments/idempotency-key';
 import type { PaymentEvent } from '../payments/payment-state';
 import { openStep } from '../upstream/call-step';
 import { isUnavailable, type RetryPolicy } from '../upstream/retry-policy';
@@ -26,7 +27,7 @@ export class HttpPaymentEventSink implements PaymentEventSink {
       headers: {
         'Content-Type': 'application/json',
         // The same for the same payment state from either source, so the order service can apply it once.
-        'Idempotency-Key': `${event.paymentId}:${event.status}:${event.dateUpdated}`,
+        'Idempotency-Key': idempotencyKeyOf(event),
         ...(this.token === undefined ? {} : { Authorization: `Bearer ${this.token}` }),
       },
       body: bodyOf(event),

@@ -2,6 +2,9 @@ import type { Config } from '../config';
 import type { RateLimitStore } from '../http/rate-limit';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
+import type { ForwardClaims } from '../payments/forward-claims';
+import { InMemoryPaymentRecord } from '../payments/in-memory-payment-record';
+import type { PaymentRecord } from '../payments/payment-record';
 import type { CrossReplicaFlight } from '../sessions/cross-replica-flight';
 import { ProcessOnlyFlight } from '../sessions/cross-replica-flight';
 import type { SessionStore } from '../sessions/session-store';
@@ -10,14 +13,18 @@ import { createRedisClient } from './redis-client';
 import { RedisFlight } from './redis-flight';
 import { RedisGuard } from './redis-guard';
 import { RedisOrMemorySessionStore } from './redis-or-memory-session-store';
+import { RedisPaymentClaims } from './redis-payment-claims';
+import { RedisPaymentRecord } from './redis-payment-record';
 import { redisRateLimitStore } from './redis-rate-limit-store';
 import { RedisSessionStore } from './redis-session-store';
 
-// What the replicas share: reused sessions, the claim on a Primer call, the rate limit budget.
+// What the replicas share: reused sessions, the claim on a Primer call, the rate limit budget, the payments forwarded.
 export interface SharedState {
   sessions: SessionStore;
   flight: CrossReplicaFlight;
   rateLimitStore: RateLimitStore | undefined;
+  paymentRecord: PaymentRecord;
+  forwardClaims: ForwardClaims;
   close: () => Promise<void>;
 }
 
@@ -37,6 +44,8 @@ export function redisSharedState(config: Config, redisUrl: string, logger: Logge
     // A claim Redis cannot take leaves the call to this replica, whose in-process single-flight still merges its own.
     flight: reuse ? new RedisFlight({ redis, guard, keyPrefix, primerTimeoutMs: config.primer.timeoutMs }) : new ProcessOnlyFlight(),
     rateLimitStore: config.rateLimitPerMinute > 0 ? redisRateLimitStore(redis, guard, keyPrefix) : undefined,
+    paymentRecord: new RedisPaymentRecord({ redis, guard, keyPrefix, local: new InMemoryPaymentRecord() }),
+    forwardClaims: new RedisPaymentClaims({ redis, guard, keyPrefix, ordersTimeoutMs: config.orders.timeoutMs }),
     close: async () => redis.disconnect(),
   };
 }

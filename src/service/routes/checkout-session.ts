@@ -4,6 +4,7 @@ import { methodNotAllowed } from '../http/fallback-routes';
 import { jsonBody } from '../http/json-body';
 import { sendProblem } from '../http/problem';
 import { requestContextOf } from '../http/request-context';
+import { credentialsOf } from '../http/shopper-credentials';
 
 // Contract section 1: a leading letter or digit, so no `.`/`..` or path tricks can reach the order service's URL.
 export const CART_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -31,9 +32,4 @@ function openSession(checkout: CheckoutSessions) {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ clientToken: token.clientToken, clientTokenExpirationDate: new Date(token.expiresAt).toISOString() });
   };
-}
-
-function credentialsOf(req: Request) {
-  const { authorization, cookie } = req.headers;
-  return { ...(authorization === undefined ? {} : { authorization }), ...(cookie === undefined ? {} : { cookie }) };
 }
