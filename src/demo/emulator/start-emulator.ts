@@ -13,7 +13,7 @@ export interface RunningEmulator extends EmulatorControl {
 }
 
 // A wildcard address is not somewhere to send requests: the emulator's own URL names loopback instead.
-function reachableHost(host: string): string {
+export function reachableHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
+  path: string;
   headers: http.IncomingHttpHeaders;
   rawBody: string;
   body: { eventType: string; signedAt: string; payment: { id: string; status: string; dateUpdated: string } } & Record<string, unknown>;
@@ -24,7 +25,7 @@ export async function startWebhookReceiver(statuses: number[] = []): Promise<Web
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (rawBody += chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, rawBody, body: JSON.parse(rawBody) });
+      received.push({ path: req.url ?? '', headers: req.headers, rawBody, body: JSON.parse(rawBody) });
       res.writeHead(statuses.shift() ?? 200, { Location: '/elsewhere' }).end();
       for (const waiter of waiters.filter(({ count }) => received.length >= count)) waiter.resolve();
     });
