@@ -1,6 +1,7 @@
 import { openCheckoutSession, requestCheckoutSession } from '../../src/browser/checkout-session-client';
 import { automaticRetryDelayMs } from '../../src/browser/service-call';
 import { CheckoutSessionError, parseRetryAfterSeconds, type CheckoutSessionErrorCode } from '../../src/browser/service-error';
+import { failure } from './support/service-failure';
 import { problem, session, startScriptedServer, type ScriptedAnswer, type ScriptedServer } from './support/scripted-server';
 
 const HOUR_MS = 3600 * 1000;
@@ -18,12 +19,6 @@ async function serve(...answers: ScriptedAnswer[]): Promise<ScriptedServer> {
 
 function proxyPage(status: number): ScriptedAnswer {
   return { status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>${status}</h1></body></html>` };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CheckoutSessionError> {
-  const error: unknown = await promise.then(() => undefined, (reason: unknown) => reason);
-  if (!(error instanceof CheckoutSessionError)) throw new Error(`expected a CheckoutSessionError, got ${String(error)}`);
-  return error;
 }
 
 describe('requestCheckoutSession against a real server', () => {

@@ -1,5 +1,5 @@
 import { confirmPayment } from '../../src/browser/payment-confirmation-client';
-import { CheckoutSessionError } from '../../src/browser/service-error';
+import { failure } from './support/service-failure';
 import { problem, startScriptedServer, type ScriptedAnswer, type ScriptedServer } from './support/scripted-server';
 
 let server: ScriptedServer | undefined;
@@ -16,12 +16,6 @@ async function serve(...answers: ScriptedAnswer[]): Promise<{ endpoint: string; 
 
 function confirmation(body: object): ScriptedAnswer {
   return { status: 200, headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'req-ok', 'Cache-Control': 'no-store' }, body: JSON.stringify(body) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<CheckoutSessionError> {
-  const error: unknown = await promise.then(() => undefined, (reason: unknown) => reason);
-  if (!(error instanceof CheckoutSessionError)) throw new Error(`expected a CheckoutSessionError, got ${String(error)}`);
-  return error;
 }
 
 describe('confirmPayment against a real server', () => {
