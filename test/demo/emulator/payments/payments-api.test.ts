@@ -1,4 +1,5 @@
 import { startEmulator, type RunningEmulator } from '../../../../src/demo/emulator/start-emulator';
+import { describeWithPrimerOpenApi } from '../../../contract/support/describe-with-primer-openapi';
 import { primerSchemaErrors } from '../../../support/primer-openapi';
 import { emulatorClient, GBP_SESSION, GBP_SESSION_AMOUNT, TEST_API_KEY } from '../support/emulator-client';
 
@@ -38,17 +39,6 @@ describe('the emulated GET /payments/{id}', () => {
       metadata: { cartId: 'cart_42', channel: 'web', attempt: 1 },
     });
     expect(response.data.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-  });
-
-  it('when a payment is read, then it is a PaymentAPIResponse by Primer’s own schema, dates aside', async () => {
-    const paid = await paidSession();
-
-    const response = await emulatorClient(emulator.url).get(`/payments/${paid.id}`);
-
-    // The file says `date-time` but its own example, like Primer's answers, writes UTC without a zone: checked above and below.
-    const zoneless = (error: { keyword: string; instancePath: string }) => error.keyword === 'format' && ['/date', '/dateUpdated'].includes(error.instancePath);
-    expect(primerSchemaErrors('PaymentAPIResponse', response.data).filter((error) => !zoneless(error))).toEqual([]);
-    expect(response.data.dateUpdated).toMatch(PRIMER_DATE);
   });
 
   it('when a payment is made, then date and dateUpdated are UTC without a zone, with microseconds, at the clock', async () => {
@@ -106,6 +96,27 @@ describe('the emulated GET /payments/{id}', () => {
     emulator.reset();
 
     expect((await emulatorClient(emulator.url).get(`/payments/${paid.id}`)).status).toBe(404);
+  });
+});
+
+describeWithPrimerOpenApi('the emulated payment against Primer’s OpenAPI file', () => {
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  it('when a payment is read, then it is a PaymentAPIResponse by Primer’s own schema, dates aside', async () => {
+    const { clientToken } = (await emulatorClient(emulator.url).post('/client-session', GBP_SESSION)).data;
+    const paid = emulator.payments.pay(clientToken, 'AUTHORIZED')!.payment;
+
+    const response = await emulatorClient(emulator.url).get(`/payments/${paid.id}`);
+
+    // The file says `date-time` but its own example, like Primer's answers, writes UTC without a zone (checked above).
+    const zoneless = (error: { keyword: string; instancePath: string }) => error.keyword === 'format' && ['/date', '/dateUpdated'].includes(error.instancePath);
+    expect(primerSchemaErrors('PaymentAPIResponse', response.data).filter((error) => !zoneless(error))).toEqual([]);
+    expect(response.data.dateUpdated).toMatch(PRIMER_DATE);
   });
 });
 
