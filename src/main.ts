@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     primer: demo?.primer ?? { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' },
     orders: demo?.orders,
     pages: demo?.pages,
+    ...demo?.paymentLoop,
   });
   // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (contract section 9).
   const servers = metricsShareListener(config) ? [httpServer(app)] : [httpServer(app), httpServer(metricsApp)];
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     exit: (code) => process.exit(code),
   });
   const [port, metricsPort = port] = await Promise.all(servers.map((server, index) => listen(server, index === 0 ? config.port : config.metricsPort, config.host)));
+  if (port !== undefined) demo?.serviceListening(port);
   logger.info({ host: config.host, port, metricsPort, demoMode: config.demoMode, primerApiVersion: config.primer.apiVersion, tracing: tracing.plan }, 'listening');
 }
 

@@ -1,7 +1,8 @@
 // Primer Checkout (@primer-io/primer-js): the <primer-checkout> element, its payment events and refreshSession().
 // https://primer.io/docs/sdk/primer-checkout-web/components/primer-checkout
 import type { PrimerEvents, PrimerJS } from '@primer-io/primer-js';
-import type { PaymentForm, PaymentResultListener } from './payment-form.js';
+import type { ConfirmPayment, PaymentForm, PaymentResultListener } from './payment-form.js';
+import { reportServerOutcome } from './server-outcome.js';
 
 type PrimerCheckoutElement = HTMLElement & { readonly primerJS?: PrimerJS | undefined };
 type PrimerLoader = Pick<typeof import('@primer-io/primer-js'), 'loadPrimer'>;
@@ -15,7 +16,8 @@ export async function loadPrimerCheckout(loaderUrl: string): Promise<void> {
   loader.loadPrimer();
 }
 
-export function createPrimerCheckoutForm(container: HTMLElement, onResult: PaymentResultListener): PaymentForm {
+// `confirm` asks the service about each payment the element reports; `onResult` hears the service's outcome.
+export function createPrimerCheckoutForm(container: HTMLElement, onResult: PaymentResultListener, confirm: ConfirmPayment): PaymentForm {
   let element: PrimerCheckoutElement | null = null;
   let ready: Promise<PrimerJS> | null = null;
 
@@ -23,7 +25,7 @@ export function createPrimerCheckoutForm(container: HTMLElement, onResult: Payme
     sdk: 'primer-checkout',
     async show(clientToken) {
       element = document.createElement('primer-checkout');
-      listenForResults(element, onResult);
+      listenForResults(element, onResult, confirm);
       ready = nextReady(element);
       element.setAttribute('client-token', clientToken);
       container.replaceChildren(element);
@@ -63,10 +65,11 @@ function nextReady(element: PrimerCheckoutElement): Promise<PrimerJS> {
   });
 }
 
-function listenForResults(element: PrimerCheckoutElement, onResult: PaymentResultListener): void {
+// The element's payment events; a success is passed on only as the service confirms it.
+export function listenForResults(element: EventTarget, onResult: PaymentResultListener, confirm: ConfirmPayment): void {
   element.addEventListener('primer:payment-success', (event) => {
     const { payment } = (event as PrimerEvents['primer:payment-success']).detail;
-    onResult({ outcome: 'success', paymentId: payment.id ?? null, orderId: payment.orderId ?? null });
+    void reportServerOutcome(payment, confirm, onResult);
   });
   element.addEventListener('primer:payment-failure', (event) => {
     const { error, payment } = (event as PrimerEvents['primer:payment-failure']).detail;

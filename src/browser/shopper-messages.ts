@@ -1,5 +1,5 @@
 // Plain words for the shopper per failure; `detail` and `requestId` are for support, not for the headline.
-import type { CheckoutSessionError, CheckoutSessionErrorCode, ProblemCode } from './checkout-session-client.js';
+import type { CheckoutSessionError, CheckoutSessionErrorCode, ProblemCode } from './service-error.js';
 
 type KnownCode = Exclude<CheckoutSessionErrorCode, `http_${number}`>;
 
@@ -21,6 +21,10 @@ const MESSAGES: Record<KnownCode, string> & Record<ProblemCode, string> = {
   upstream_unavailable: 'Payments are briefly unavailable. Please try again in a moment.',
   upstream_timeout: 'The payment provider took too long to answer. Please try again.',
   internal_error: 'Something went wrong while preparing your payment. Please try again later.',
+  payment_not_found: 'We could not confirm this payment for your basket. Please check your order confirmation before paying again.',
+  // Primer's webhooks only: no shopper's page ever gets these.
+  webhook_signature_invalid: 'Something went wrong on this page. Please reload it and try again.',
+  webhook_signature_stale: 'Something went wrong on this page. Please reload it and try again.',
 };
 const FALLBACK_MESSAGE = 'Something went wrong while preparing your payment. Please try again later.';
 

@@ -1,7 +1,8 @@
 // Universal Checkout (@primer-io/checkout-web): showUniversalCheckout, its result callbacks and refreshClientSession().
 // https://primer.io/docs/sdk/web/v2.x.x/installation
 import type { Primer, PrimerCheckout, UniversalCheckoutOptions } from '@primer-io/checkout-web';
-import type { PaymentForm, PaymentResultListener } from './payment-form.js';
+import type { ConfirmPayment, PaymentForm, PaymentResultListener } from './payment-form.js';
+import { reportServerOutcome } from './server-outcome.js';
 
 export type UniversalCheckoutSdk = Pick<typeof Primer, 'showUniversalCheckout'>;
 
@@ -30,12 +31,13 @@ export async function loadUniversalCheckout(scriptUrl: string, stylesheetUrl: st
   return sdk;
 }
 
-export function createUniversalCheckoutForm(sdk: UniversalCheckoutSdk, container: HTMLElement, onResult: PaymentResultListener): PaymentForm {
+// `confirm` asks the service about each payment the checkout completes; `onResult` hears the service's outcome.
+export function createUniversalCheckoutForm(sdk: UniversalCheckoutSdk, container: HTMLElement, onResult: PaymentResultListener, confirm: ConfirmPayment): PaymentForm {
   let checkout: PrimerCheckout | null = null;
 
   const options: UniversalCheckoutOptions = {
     container,
-    onCheckoutComplete: ({ payment }) => onResult({ outcome: 'success', paymentId: payment?.id ?? null, orderId: payment?.orderId ?? null }),
+    onCheckoutComplete: ({ payment }) => void reportServerOutcome(payment, confirm, onResult),
     onCheckoutFail: (error, { payment }, handler) => {
       // The form shows its own message and stays, so the shopper can try another card.
       handler?.showErrorMessage();

@@ -1,10 +1,7 @@
-import {
-  CheckoutSessionError,
-  automaticRetryDelayMs,
-  openCheckoutSession,
-  parseRetryAfterSeconds,
-  requestCheckoutSession,
-} from '../../src/browser/checkout-session-client';
+import { openCheckoutSession, requestCheckoutSession } from '../../src/browser/checkout-session-client';
+import { automaticRetryDelayMs } from '../../src/browser/service-call';
+import { CheckoutSessionError, parseRetryAfterSeconds, type CheckoutSessionErrorCode } from '../../src/browser/service-error';
+import { failure } from './support/service-failure';
 import { problem, session, startScriptedServer, type ScriptedAnswer, type ScriptedServer } from './support/scripted-server';
 
 const HOUR_MS = 3600 * 1000;
@@ -20,10 +17,8 @@ async function serve(...answers: ScriptedAnswer[]): Promise<ScriptedServer> {
   return server;
 }
 
-async function failure(promise: Promise<unknown>): Promise<CheckoutSessionError> {
-  const error: unknown = await promise.then(() => undefined, (reason: unknown) => reason);
-  if (!(error instanceof CheckoutSessionError)) throw new Error(`expected a CheckoutSessionError, got ${String(error)}`);
-  return error;
+function proxyPage(status: number): ScriptedAnswer {
+  return { status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>${status}</h1></body></html>` };
 }
 
 describe('requestCheckoutSession against a real server', () => {
@@ -103,17 +98,41 @@ describe('requestCheckoutSession against a real server', () => {
     const started = Date.now();
     const error = await failure(requestCheckoutSession('demo-gbp', { endpoint: url, timeoutMs: 300 }));
     expect(error).toMatchObject({ status: 0, code: 'timeout' });
+    expect(server?.seen).toHaveLength(1);
     expect(error.retryable).toBe(true);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
-  it('when a proxy answers with HTML, then the error still has the status', async () => {
-    const { url } = await serve({ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<h1>Bad gateway</h1>' });
+  it('when a proxy keeps answering with HTML, then it is asked again once and the error still has the status', async () => {
+    const { url, seen } = await serve(proxyPage(502));
     const error = await failure(requestCheckoutSession('demo-gbp', { endpoint: url }));
     expect(error).toMatchObject({ status: 502, code: 'http_502', requestId: null });
+    expect(error.retryable).toBe(true);
+    expect(seen).toHaveLength(2);
   });
 
-  it('when nothing listens, then it is a network error', async () => {
+  it.each([502, 503])('when a proxy answers %i once (a replica went away), then the one retry gets the token', async (status) => {
+    const { url, seen } = await serve(proxyPage(status), session('tok-after-proxy', new Date(Date.now() + HOUR_MS)));
+    await expect(requestCheckoutSession('demo-gbp', { endpoint: url })).resolves.toMatchObject({ clientToken: 'tok-after-proxy' });
+    expect(seen).toHaveLength(2);
+    expect((seen[1]?.at ?? 0) - (seen[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('when the service itself answers 502 upstream_error, then it is not retried: Primer refused, and would again', async () => {
+    const { url, seen } = await serve(problem(502, 'upstream_error'), session('never', new Date()));
+    const error = await failure(requestCheckoutSession('demo-gbp', { endpoint: url }));
+    expect(error).toMatchObject({ status: 502, code: 'upstream_error' });
+    expect(error.retryable).toBe(false);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('when the connection is cut once without an answer, then the one retry gets the token', async () => {
+    const { url, seen } = await serve({ status: 0, drop: true }, session('tok-after-drop', new Date(Date.now() + HOUR_MS)));
+    await expect(requestCheckoutSession('demo-gbp', { endpoint: url })).resolves.toMatchObject({ clientToken: 'tok-after-drop' });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('when nothing listens, then after its one retry it is a network error', async () => {
     const { url } = await serve({ status: 200 });
     await server?.close();
     server = undefined;
@@ -136,16 +155,28 @@ describe('requestCheckoutSession against a real server', () => {
 });
 
 describe('retry rules', () => {
-  const error = (status: number, retryAfterSeconds: number | null) => new CheckoutSessionError(status, 'upstream_unavailable', null, null, retryAfterSeconds);
+  const error = (status: number, code: CheckoutSessionErrorCode, retryAfterSeconds: number | null = null) => new CheckoutSessionError(status, code, null, null, retryAfterSeconds);
 
-  it('retries only 503 and 504, only after the first attempt, and only within the longest wait', () => {
-    expect(automaticRetryDelayMs(error(503, 2), 1, 5000)).toBe(2000);
-    expect(automaticRetryDelayMs(error(504, null), 1, 5000)).toBe(1000);
-    expect(automaticRetryDelayMs(error(503, 2), 2, 5000)).toBeNull();
-    expect(automaticRetryDelayMs(error(503, 6), 1, 5000)).toBeNull();
-    expect(automaticRetryDelayMs(error(429, 1), 1, 5000)).toBeNull();
-    expect(automaticRetryDelayMs(error(500, null), 1, 5000)).toBeNull();
-    expect(automaticRetryDelayMs(error(0, null), 1, 5000)).toBeNull();
+  it.each([
+    ['the service’s 503, after its Retry-After', error(503, 'upstream_unavailable', 2), 2000],
+    ['the service’s 504, after a second', error(504, 'upstream_timeout'), 1000],
+    ['no answer at all', error(0, 'network_error'), 1000],
+    ['a proxy’s 502', error(502, 'http_502'), 1000],
+    ['a proxy’s 503, after its Retry-After', error(503, 'http_503', 3), 3000],
+  ])('when the first attempt meets %s, then it is retried', (_case, failed, delayMs) => {
+    expect(automaticRetryDelayMs(failed, 1, 5000)).toBe(delayMs);
+  });
+
+  it.each([
+    ['a second failure', error(503, 'upstream_unavailable', 2), 2],
+    ['a Retry-After past the longest wait', error(503, 'upstream_unavailable', 6), 1],
+    ['a 429', error(429, 'rate_limited', 1), 1],
+    ['a 500', error(500, 'internal_error'), 1],
+    ['the service’s own 502', error(502, 'upstream_error'), 1],
+    ['a timeout', error(0, 'timeout'), 1],
+    ['a 4xx from a proxy', error(404, 'http_404'), 1],
+  ])('when an attempt meets %s, then it is not retried', (_case, failed, attempt) => {
+    expect(automaticRetryDelayMs(failed, attempt, 5000)).toBeNull();
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

@@ -1,4 +1,5 @@
-import { CheckoutSessionError, type CheckoutSession } from '../../src/browser/checkout-session-client';
+import type { CheckoutSession } from '../../src/browser/checkout-session-client';
+import { CheckoutSessionError } from '../../src/browser/service-error';
 import { CheckoutSessionKeeper, type SessionChange } from '../../src/browser/checkout-session-keeper';
 import type { PaymentForm } from '../../src/browser/payment-form';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { shopperMessage } from '../../src/browser/shopper-messages';
-import type { ProblemCode } from '../../src/browser/checkout-session-client';
+import type { ProblemCode } from '../../src/browser/service-error';
 
 const FALLBACK = 'Something went wrong while preparing your payment. Please try again later.';
 

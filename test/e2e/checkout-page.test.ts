@@ -134,16 +134,20 @@ describe('demo checkout page in Chromium', () => {
     await screenshot(page, '06-recovered');
   });
 
-  it('when a proxy answers with HTML or the network fails, then the shopper still reads plain words', async () => {
+  it('when a proxy answers with HTML or the network fails, then the client retries once and the shopper still reads plain words', async () => {
     const { page } = await openPage();
-    await context.route('**/checkout/session', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
-    await chooseCart(page, 'demo-gbp', 'error');
+    let proxyAnswers = 0;
+    await context.route('**/checkout/session', (route) => (proxyAnswers++, route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' })));
+    await chooseCart(page, 'demo-gbp', 'retryable-error');
     await expect(page.locator('#status .message').innerText()).resolves.toBe('Something went wrong while preparing your payment. Please try again later.');
     await expect(page.locator('#status').getAttribute('data-code')).resolves.toBe('http_502');
+    expect(proxyAnswers).toBe(2);
 
     await context.unroute('**/checkout/session');
-    await context.route('**/checkout/session', (route) => route.abort('connectionrefused'));
+    let refused = 0;
+    await context.route('**/checkout/session', (route) => (refused++, route.abort('connectionrefused')));
     await chooseCart(page, 'demo-jpy', 'retryable-error');
+    expect(refused).toBe(2);
     await expect(page.locator('#status .message').innerText()).resolves.toBe('We could not reach the shop. Check your connection and try again.');
     await expect(page.locator('#retry').innerText()).resolves.toBe('Try again');
   });

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { watchTraffic, type PageTraffic } from './support/page-traffic';
 import { PRIMER_CHECKOUT_LOADER_STAND_IN, UNIVERSAL_CHECKOUT_SCRIPT_STAND_IN, type StandInRecord } from './support/sdk-stand-ins';
-import { ARTIFACTS_DIR, startStack, type Stack } from './support/stack';
+import { ARTIFACTS_DIR, startStack, type MadePayment, type Stack } from './support/stack';
 
 type SdkName = 'primer-checkout' | 'universal-checkout';
 
@@ -35,8 +35,8 @@ function primerShaped(realToken: string): string {
 interface Harness {
   page: Page;
   traffic: PageTraffic;
-  // Every answer the page got for POST /checkout/session, as the page received it.
-  answers: { status: number; clientToken?: string }[];
+  // Every answer the page got for POST /checkout/session, as the page received it, and the emulator's token inside it.
+  answers: { status: number; clientToken?: string; emulatorToken?: string }[];
   // Canned answers used before the service is asked (for 429/503 with Retry-After).
   canned: { status: number; retryAfter: string; code: string }[];
 }
@@ -64,8 +64,9 @@ async function answerSession(route: Route, harness: Harness): Promise<void> {
   }
   const response = await route.fetch();
   const json = (await response.json()) as { clientToken?: string; clientTokenExpirationDate?: string };
-  if (response.ok() && json.clientToken) json.clientToken = primerShaped(json.clientToken);
-  harness.answers.push({ status: response.status(), ...(json.clientToken ? { clientToken: json.clientToken } : {}) });
+  const emulatorToken = json.clientToken;
+  if (response.ok() && emulatorToken) json.clientToken = primerShaped(emulatorToken);
+  harness.answers.push({ status: response.status(), ...(json.clientToken && emulatorToken ? { clientToken: json.clientToken, emulatorToken } : {}) });
   return route.fulfill({ response, json });
 }
 
@@ -86,10 +87,9 @@ function screenshot(page: Page, sdk: SdkName, name: string): Promise<Buffer> {
 }
 
 // The payment result as each SDK reports it: the element's events, or the callbacks given to showUniversalCheckout.
-async function reportResult(page: Page, sdk: SdkName, outcome: 'success' | 'failure'): Promise<void> {
+async function reportResult(page: Page, sdk: SdkName, outcome: 'success' | 'failure', payment: MadePayment = { id: 'pay_e2e_1', orderId: 'order-demo-gbp-1001' }): Promise<void> {
   await page.evaluate(
-    ({ sdk, outcome }) => {
-      const payment = { id: 'pay_e2e_1', orderId: 'order-demo-gbp-1001' };
+    ({ sdk, outcome, payment }) => {
       const error = { code: 'PAYMENT_FAILED', message: 'The card was declined.', diagnosticsId: 'diag-e2e-1' };
       if (sdk === 'primer-checkout') {
         const detail = outcome === 'success' ? { payment, timestamp: 1 } : { error, payment, timestamp: 1 };
@@ -100,12 +100,19 @@ async function reportResult(page: Page, sdk: SdkName, outcome: 'success' | 'fail
       if (outcome === 'success') options.onCheckoutComplete({ payment });
       else options.onCheckoutFail(error, { payment }, { showErrorMessage: () => {} });
     },
-    { sdk, outcome },
+    { sdk, outcome, payment },
   );
 }
 
+// What the emulator's session behind the page's token pays with, as the shopper's card would.
+async function payInEmulator(answers: Harness['answers'], status: string): Promise<MadePayment> {
+  const token = answers.at(-1)?.emulatorToken;
+  if (!token) throw new Error('the page got no token to pay with');
+  return stack.pay(token, status);
+}
+
 describe.each<SdkName>(['primer-checkout', 'universal-checkout'])('%s on the demo page, with a recording stand-in for the SDK', (sdk) => {
-  it('hands the service\'s token to the SDK, shows the success, and no API key reaches the page', async () => {
+  it('hands the service\'s token to the SDK, shows the paid outcome the service confirmed, and no API key reaches the page', async () => {
     const { page, traffic, answers } = await openPage(sdk);
     await expect(page.locator('#sdk-choice a[aria-current="page"]').getAttribute('data-sdk')).resolves.toBe(sdk);
     await chooseCart(page, 'demo-gbp');
@@ -113,9 +120,13 @@ describe.each<SdkName>(['primer-checkout', 'universal-checkout'])('%s on the dem
     expect(handed.tokens).toEqual([answers[0]?.clientToken]);
     await screenshot(page, sdk, '1-shown');
 
-    await reportResult(page, sdk, 'success');
-    await page.locator('#checkout[data-state="paid"]').waitFor();
-    await expect(page.locator('#checkout-note').innerText()).resolves.toContain('Payment received. Thank you! Order order-demo-gbp-1001, payment pay_e2e_1.');
+    const payment = await payInEmulator(answers, 'AUTHORIZED');
+    await reportResult(page, sdk, 'success', payment);
+    await page.locator('#payment-outcome[data-outcome="paid"]').waitFor();
+    await expect(page.locator('#payment-outcome .server-status').innerText()).resolves.toBe('AUTHORIZED');
+    await expect(page.locator('#payment-outcome').innerText()).resolves.toContain('Payment confirmed. Thank you!');
+    await page.locator(`#payment-events li[data-payment-id="${payment.id}"]`).waitFor();
+    await expect(page.locator('#checkout').getAttribute('data-state')).resolves.toBe('submitted');
     await screenshot(page, sdk, '2-paid');
 
     await traffic.settle();
@@ -123,6 +134,35 @@ describe.each<SdkName>(['primer-checkout', 'universal-checkout'])('%s on the dem
     expect(traffic.offOriginUrls).toEqual([]);
     expect(traffic.responseTexts.filter((text) => text.includes(stack.apiKey))).toEqual([]);
     expect(await page.content()).not.toContain(stack.apiKey);
+  });
+
+  it('when the SDK reports success for a payment Primer declined, then the page shows the server\'s "failed", not the browser\'s success', async () => {
+    const { page, answers, traffic } = await openPage(sdk);
+    await chooseCart(page, 'demo-jpy');
+    const payment = await payInEmulator(answers, 'DECLINED');
+
+    await reportResult(page, sdk, 'success', payment);
+
+    await page.locator('#payment-outcome[data-outcome="failed"]').waitFor();
+    await expect(page.locator('#payment-outcome .server-status').innerText()).resolves.toBe('DECLINED');
+    await expect(page.locator('#payment-outcome').innerText()).resolves.toContain('The browser was told: success');
+    await expect(page.locator('#payment-outcome .message').innerText()).resolves.toBe('The payment did not go through. Please try another payment method.');
+    const event = page.locator(`#payment-events li[data-payment-id="${payment.id}"]`);
+    await event.waitFor();
+    await expect(event.locator('.event-status').innerText()).resolves.toBe('DECLINED');
+    await traffic.settle();
+    expect(traffic.responseTexts.filter((text) => text.includes(stack.webhookSecret))).toEqual([]);
+    await screenshot(page, sdk, '2b-declined');
+  });
+
+  it('when the SDK reports a payment the service cannot find, then the page says it is unconfirmed', async () => {
+    const { page } = await openPage(sdk);
+    await chooseCart(page, 'demo-minimal');
+
+    await reportResult(page, sdk, 'success', { id: 'pay_unknown_1', orderId: 'order-demo-minimal' });
+
+    await page.locator('#payment-outcome[data-outcome="unconfirmed"]').waitFor();
+    await expect(page.locator('#payment-outcome').innerText()).resolves.toContain('payment_not_found');
   });
 
   it('when the payment fails, then the shopper reads why and the form stays', async () => {

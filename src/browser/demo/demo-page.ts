@@ -1,15 +1,21 @@
 // The demo checkout page: baskets, the chosen SDK, and one CheckoutSessionKeeper per chosen basket.
-import { CheckoutSessionError, type CheckoutSession } from '../checkout-session-client.js';
+import type { CheckoutSession } from '../checkout-session-client.js';
 import { CheckoutSessionKeeper, type SessionChange } from '../checkout-session-keeper.js';
-import type { PaymentForm, PaymentResult } from '../payment-form.js';
+import { confirmPayment } from '../payment-confirmation-client.js';
+import type { ConfirmPayment, PaymentForm, PaymentResult } from '../payment-form.js';
+import { reportServerOutcome } from '../server-outcome.js';
+import { CheckoutSessionError } from '../service-error.js';
 import { shopperMessage } from '../shopper-messages.js';
 import { msUntilExpiry } from '../token-expiry.js';
+import { payThroughEmulator, recordedEvents } from './demo-payments.js';
 import { DemoTokenError, refusingDemoTokens } from './demo-token.js';
+import { PaymentOutcomeView } from './payment-outcome-view.js';
 import { element, PageView, required } from './page-view.js';
 import { chosenSdk, loadPaymentForm, SDK_LABELS } from './sdk-choice.js';
 
 interface CartSummary {
   cartId: string;
+  orderId: string;
   itemCount: number;
   total: string;
   lines: { lineId: string; name: string; quantity: number }[];
@@ -23,11 +29,19 @@ const CHANGE_MESSAGES: Record<SessionChange, string> = {
 };
 
 const view = new PageView();
+const outcome = new PaymentOutcomeView();
 const cartList = required<HTMLUListElement>('#carts');
 const basketLines = required<HTMLUListElement>('#basket-lines');
+const simulatedPayment = required<HTMLElement>('#simulated-payment');
+const simulatedPay = required<HTMLButtonElement>('#simulated-pay');
 const sdk = chosenSdk(window.location.search);
-const form: Promise<PaymentForm> = loadPaymentForm(sdk, view.checkoutForm, showPaymentResult).then(refusingDemoTokens);
+// The SDKs' success callbacks ask the service about the payment, for the basket being paid for.
+const confirm: ConfirmPayment = (paymentId) => (chosen ? confirmPayment(chosen.cartId, paymentId) : Promise.reject(new Error('no basket chosen')));
+const form: Promise<PaymentForm> = loadPaymentForm(sdk, view.checkoutForm, showPaymentResult, confirm).then(refusingDemoTokens);
 let editable = false;
+// What this process runs itself: the emulator (so the page can pay through it) and the demo order service's records.
+let canSimulatePayments = false;
+let canShowEvents = false;
 let keeper: CheckoutSessionKeeper | null = null;
 let chosen: CartSummary | null = null;
 // The last token the service gave for the chosen basket, whether or not a form could take it.
@@ -35,6 +49,7 @@ let lastToken: string | null = null;
 
 markChosenSdk();
 view.retryButton.addEventListener('click', () => void retry());
+simulatedPay.addEventListener('click', () => void simulatePayment());
 document.addEventListener('visibilitychange', () => void (document.visibilityState === 'visible' && keeper?.renewIfNearExpiry()));
 void loadCarts();
 
@@ -50,8 +65,10 @@ async function loadCarts(): Promise<void> {
   try {
     const response = await fetch('/demo/carts', { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(`status ${response.status}`);
-    const listing = (await response.json()) as { editable: boolean; carts: CartSummary[] };
+    const listing = (await response.json()) as { editable: boolean; simulatedPayments: boolean; paymentEvents: boolean; carts: CartSummary[] };
     editable = listing.editable;
+    canSimulatePayments = listing.simulatedPayments;
+    canShowEvents = listing.paymentEvents;
     cartList.replaceChildren(...listing.carts.map(cartButton));
   } catch {
     cartList.replaceChildren(element('li', 'muted', 'The demo baskets could not be loaded. Reload the page to try again.'));
@@ -78,6 +95,8 @@ async function chooseCart(cart: CartSummary): Promise<void> {
   showBasket(cart);
   keeper?.stop();
   lastToken = null;
+  simulatedPayment.hidden = true;
+  outcome.clear();
   view.hideRetry();
   view.showStatus('loading', [element('p', null, `Asking the service for a checkout session for ${cart.cartId}…`)]);
   view.showCheckout('loading', `Loading ${SDK_LABELS[sdk]}…`);
@@ -140,6 +159,7 @@ async function retry(): Promise<void> {
 
 function showSession(session: CheckoutSession, change: SessionChange): void {
   lastToken = session.clientToken;
+  simulatedPayment.hidden = !canSimulatePayments;
   view.hideRetry();
   view.showStatus('ready', sessionLines(session, change));
   view.statusBox.dataset.change = change;
@@ -161,6 +181,7 @@ function showFailure(error: unknown, session: CheckoutSession | null): void {
   if (session) {
     const change: SessionChange = lastToken === null ? 'shown' : lastToken === session.clientToken ? 'refreshed' : 'replaced';
     lastToken = session.clientToken;
+    simulatedPayment.hidden = !canSimulatePayments;
     view.hideRetry();
     view.showStatus('ready', sessionLines(session, change));
     view.statusBox.dataset.change = change;
@@ -182,13 +203,39 @@ function showServiceError(error: CheckoutSessionError): void {
   view.showCheckout('idle', IDLE_NOTE);
 }
 
+// What the shopper is told comes from the service (POST /checkout/payment), never from the SDK's success alone.
 function showPaymentResult(result: PaymentResult): void {
-  if (result.outcome === 'success') {
-    view.showCheckout('paid', `Payment received. Thank you! Order ${result.orderId ?? 'n/a'}, payment ${result.paymentId ?? 'n/a'}.`);
+  if (result.outcome === 'failure') {
+    // The form stays, so the shopper can try another card; the diagnostics id is what Primer's support asks for.
+    view.showCheckout('payment-failed', `The payment did not go through: ${result.message} Please check the details or try another payment method. (Reference ${result.diagnosticsId ?? result.code})`);
     return;
   }
-  // The form stays, so the shopper can try another card; the diagnostics id is what Primer's support asks for.
-  view.showCheckout('payment-failed', `The payment did not go through: ${result.message} Please check the details or try another payment method. (Reference ${result.diagnosticsId ?? result.code})`);
+  view.showCheckout('submitted', 'Payment submitted. What the service confirmed is below.');
+  outcome.show(result);
+  if (result.outcome === 'confirmed' && chosen) void showRecordedEvents(chosen.orderId, result.confirmation.paymentId);
+}
+
+async function showRecordedEvents(orderId: string, paymentId: string): Promise<void> {
+  if (!canShowEvents) return outcome.showEventsUnavailable('The order service at ORDER_SERVICE_URL keeps these events; this page cannot read them.');
+  try {
+    outcome.showEvents(await recordedEvents(orderId, paymentId));
+  } catch {
+    outcome.showEventsUnavailable('The recorded events could not be loaded.');
+  }
+}
+
+// Demo mode: the emulator pays for the session with the chosen status; the page then goes the SDK's way.
+async function simulatePayment(): Promise<void> {
+  if (!lastToken) return;
+  simulatedPay.disabled = true;
+  try {
+    const payment = await payThroughEmulator(lastToken, required<HTMLSelectElement>('#simulated-status').value);
+    await reportServerOutcome(payment, confirm, showPaymentResult);
+  } catch (error) {
+    view.showCheckout('payment-failed', `The emulator could not make the payment: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    simulatedPay.disabled = false;
+  }
 }
 
 function untilExpiry(session: CheckoutSession): string {

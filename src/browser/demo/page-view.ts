@@ -17,7 +17,7 @@ export function required<T extends Element>(selector: string): T {
 }
 
 export type StatusState = 'idle' | 'loading' | 'ready' | 'retryable-error' | 'error';
-export type CheckoutState = 'idle' | 'loading' | 'demo' | 'failed' | 'shown' | 'paid' | 'payment-failed';
+export type CheckoutState = 'idle' | 'loading' | 'demo' | 'failed' | 'shown' | 'submitted' | 'payment-failed';
 
 export class PageView {
   readonly statusBox = required<HTMLElement>('#status');

@@ -1,5 +1,5 @@
 // Which Primer SDK the demo page runs (?sdk=primer-checkout, the default, or ?sdk=universal-checkout) and loading it.
-import type { PaymentForm, PaymentResultListener } from '../payment-form.js';
+import type { ConfirmPayment, PaymentForm, PaymentResultListener } from '../payment-form.js';
 import { createPrimerCheckoutForm, loadPrimerCheckout } from '../primer-checkout-form.js';
 import { createUniversalCheckoutForm, loadUniversalCheckout } from '../universal-checkout-form.js';
 import { unavailableForm } from './demo-token.js';
@@ -21,13 +21,13 @@ export function chosenSdk(search: string): SdkName {
 }
 
 // Loads only the chosen SDK; a load failure becomes a form that reports it when a token arrives.
-export async function loadPaymentForm(sdk: SdkName, container: HTMLElement, onResult: PaymentResultListener): Promise<PaymentForm> {
+export async function loadPaymentForm(sdk: SdkName, container: HTMLElement, onResult: PaymentResultListener, confirm: ConfirmPayment): Promise<PaymentForm> {
   try {
     if (sdk === 'universal-checkout') {
-      return createUniversalCheckoutForm(await loadUniversalCheckout(UNIVERSAL_CHECKOUT_SCRIPT, UNIVERSAL_CHECKOUT_STYLESHEET), container, onResult);
+      return createUniversalCheckoutForm(await loadUniversalCheckout(UNIVERSAL_CHECKOUT_SCRIPT, UNIVERSAL_CHECKOUT_STYLESHEET), container, onResult, confirm);
     }
     await loadPrimerCheckout(PRIMER_CHECKOUT_LOADER);
-    return createPrimerCheckoutForm(container, onResult);
+    return createPrimerCheckoutForm(container, onResult, confirm);
   } catch (error) {
     return unavailableForm(sdk, error);
   }

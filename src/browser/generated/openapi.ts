@@ -26,6 +26,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkout/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The server's view of a payment the SDK reported
+         * @description Called by the page after the SDK's success callback. Loads the cart first (the same
+         *     ownership check as `POST /checkout/session`, with the same headers forwarded), then reads
+         *     the payment from Primer (`GET /payments/{id}`) and checks that it belongs to the cart's order.
+         *     The state read is passed on to the order service as a webhook's would be (once per payment
+         *     state); if the order service cannot take it now, the answer is still 200 and the webhook
+         *     delivers it later. Shares the per-client rate limit budget of `POST /checkout/session`.
+         */
+        post: operations["confirmPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/primer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Primer's signed webhooks (Primer → service)
+         * @description On only when `PRIMER_WEBHOOK_SECRETS` is set; otherwise 404 `not_found`. The raw body is
+         *     checked before it is parsed: a delivery is authentic when `X-Signature-Primary` or
+         *     `X-Signature-Secondary` equals base64(HMAC-SHA256(secret, raw body)) for any configured
+         *     secret. Its `signedAt` (Unix seconds, string or number) must be within
+         *     `PRIMER_WEBHOOK_TOLERANCE_S` of the service's clock, past or future. A `PAYMENT.STATUS`
+         *     is passed on to the order service once per payment state (`paymentId`, `status`,
+         *     `dateUpdated`); other event types are answered `ignored`. Any `Content-Type` is read as
+         *     JSON. Not behind the shopper rate limit.
+         */
+        post: operations["receivePrimerWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -94,6 +146,57 @@ export interface components {
              */
             clientTokenExpirationDate: string;
         };
+        PaymentConfirmationRequest: {
+            /** @description The shop's cart id, as for `POST /checkout/session`. */
+            cartId: string;
+            /** @description Primer's payment id, as the SDK's success callback reports it. */
+            paymentId: string;
+        };
+        PaymentConfirmation: {
+            paymentId: string;
+            /**
+             * @description Primer's status as it answered it: `PENDING`, `FAILED`, `AUTHORIZED`, `SETTLING`,
+             *     `PARTIALLY_SETTLED`, `SETTLED`, `DECLINED` or `CANCELLED` (a status Primer adds later
+             *     is passed through, and its outcome is `pending`).
+             */
+            status: string;
+            /**
+             * @description `paid`: AUTHORIZED, SETTLING, PARTIALLY_SETTLED, SETTLED. `failed`: DECLINED, FAILED,
+             *     CANCELLED. `pending`: PENDING and any other status.
+             * @enum {string}
+             */
+            outcome: "paid" | "pending" | "failed";
+        };
+        /**
+         * @description What Primer sends. Only `PAYMENT.STATUS` is acted on; it must carry `signedAt`,
+         *     `payment.id`, `payment.status`, `payment.orderId`, and `payment.dateUpdated` or `payment.date`.
+         *     Other event types (`PAYMENT.REFUND`, `DISPUTE.OPENED`, the test event `{"message": …}`) may lack them.
+         */
+        PrimerWebhook: {
+            eventType?: string;
+            date?: string;
+            signedAt?: string | number;
+            notificationConfig?: {
+                id?: string;
+                description?: string;
+            };
+            version?: string;
+            /** @description Primer's payment object; the service reads only the fields below and passes on no payment-method data. */
+            payment?: {
+                id?: string;
+                status?: string;
+                orderId?: string;
+                amount?: number;
+                currencyCode?: string;
+                date?: string;
+                dateUpdated?: string;
+                metadata?: Record<string, never>;
+            };
+        };
+        WebhookResult: {
+            /** @enum {string} */
+            result: "ignored" | "delivered" | "duplicate" | "superseded";
+        };
         /** @description RFC 9457 problem details. Never carries secrets, Primer's own error text, upstream URLs or stack traces. */
         Problem: {
             /** @description urn:checkout-session:problem:<code> */
@@ -102,12 +205,12 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "invalid_request" | "unauthenticated" | "cart_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "cart_not_payable" | "rate_limited" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "internal_error";
+            code: "invalid_request" | "unauthenticated" | "cart_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "cart_not_payable" | "rate_limited" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "internal_error" | "payment_not_found" | "webhook_signature_invalid" | "webhook_signature_stale";
             requestId: string;
         };
     };
     responses: {
-        /** @description Malformed JSON, or a missing or malformed `cartId`. */
+        /** @description Malformed JSON, or a missing or malformed `cartId` (or `paymentId`). */
         InvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -129,6 +232,87 @@ export interface components {
         };
         /** @description The order service answered 403 or 404. */
         CartNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `cart_not_found`: the order service answered 403 or 404 (Primer is not asked).
+         *     `payment_not_found`: Primer does not know the payment, or it belongs to another order than
+         *     the cart's; the order service is not told.
+         */
+        CartOrPaymentNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Authentic, but not JSON, or a `PAYMENT.STATUS` without `payment.id`, `payment.status`,
+         *     `payment.orderId`, or both `payment.dateUpdated` and `payment.date` (`invalid_request`).
+         */
+        WebhookInvalid: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `webhook_signature_invalid`: no signature header, or none matches any secret.
+         *     `webhook_signature_stale`: authentic, but `signedAt` is outside the replay window (or
+         *     missing from a `PAYMENT.STATUS`). The order service is not told.
+         */
+        WebhookSignatureRefused: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `PRIMER_WEBHOOK_SECRETS` is unset, so the route is off (`not_found`). */
+        WebhooksOff: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over 1 MiB. */
+        WebhookTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A `Content-Encoding` other than identity. */
+        WebhookEncoded: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The order service answered the payment event with something other than 2xx, 409 or a retryable failure (`upstream_error`); Primer retries. */
+        OrderServiceRefusedEvent: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -253,6 +437,10 @@ export interface components {
         Traceparent: string;
         /** @description W3C Trace Context vendor state, passed on to the order service and Primer with a valid `traceparent`. */
         Tracestate: string;
+        /** @description base64(HMAC-SHA256(signing secret, raw body)), set by Primer on every delivery. Never logged. */
+        SignaturePrimary: string;
+        /** @description The same under the previous secret, sent by Primer for 24 hours after a rotation. Never logged. */
+        SignatureSecondary: string;
     };
     requestBodies: never;
     headers: {
@@ -331,6 +519,161 @@ export interface operations {
             502: components["responses"]["UpstreamError"];
             503: components["responses"]["UpstreamUnavailable"];
             504: components["responses"]["UpstreamTimeout"];
+        };
+    };
+    confirmPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any value is accepted. It is kept when it is 8 to 64 characters of letters, digits and
+                 *     `. _ : -`; any other value is replaced by a new id (a UUID), never refused. The response's
+                 *     `X-Request-Id` says which id was used.
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description The shop's own cookies, whatever their names, forwarded unchanged to the order service,
+                 *     which decides whether the shopper owns the cart. Never logged.
+                 */
+                Cookie?: components["parameters"]["Cookie"];
+                /**
+                 * @description W3C Trace Context. A valid value is continued (the order service and Primer get the same
+                 *     trace id); an invalid one is ignored and a new trace starts, never refused.
+                 */
+                traceparent?: components["parameters"]["Traceparent"];
+                /** @description W3C Trace Context vendor state, passed on to the order service and Primer with a valid `traceparent`. */
+                tracestate?: components["parameters"]["Tracestate"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cartId": "demo-gbp",
+                 *       "paymentId": "kHdEw9EG"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PaymentConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment's status at Primer, and what it means for the order. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paymentId": "kHdEw9EG",
+                     *       "status": "AUTHORIZED",
+                     *       "outcome": "paid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentConfirmation"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["CartOrPaymentNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["UpstreamError"];
+            503: components["responses"]["UpstreamUnavailable"];
+            504: components["responses"]["UpstreamTimeout"];
+        };
+    };
+    receivePrimerWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any value is accepted. It is kept when it is 8 to 64 characters of letters, digits and
+                 *     `. _ : -`; any other value is replaced by a new id (a UUID), never refused. The response's
+                 *     `X-Request-Id` says which id was used.
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /**
+                 * @description W3C Trace Context. A valid value is continued (the order service and Primer get the same
+                 *     trace id); an invalid one is ignored and a new trace starts, never refused.
+                 */
+                traceparent?: components["parameters"]["Traceparent"];
+                /** @description W3C Trace Context vendor state, passed on to the order service and Primer with a valid `traceparent`. */
+                tracestate?: components["parameters"]["Tracestate"];
+                /** @description base64(HMAC-SHA256(signing secret, raw body)), set by Primer on every delivery. Never logged. */
+                "X-Signature-Primary"?: components["parameters"]["SignaturePrimary"];
+                /** @description The same under the previous secret, sent by Primer for 24 hours after a rotation. Never logged. */
+                "X-Signature-Secondary"?: components["parameters"]["SignatureSecondary"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "eventType": "PAYMENT.STATUS",
+                 *       "date": "2026-11-26T14:53:51.578695",
+                 *       "notificationConfig": {
+                 *         "id": "cc51f9f0-7e1c-492b-9d37-f83a818f6070",
+                 *         "description": "Payment webhook"
+                 *       },
+                 *       "version": "2.4",
+                 *       "signedAt": "1795791231",
+                 *       "payment": {
+                 *         "id": "kHdEw9EG",
+                 *         "status": "AUTHORIZED",
+                 *         "orderId": "order_42",
+                 *         "amount": 3700,
+                 *         "currencyCode": "GBP",
+                 *         "dateUpdated": "2026-11-26T14:53:51.578695",
+                 *         "metadata": {
+                 *           "cartId": "cart_42"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "*/*": components["schemas"]["PrimerWebhook"];
+            };
+        };
+        responses: {
+            /**
+             * @description Taken. `delivered`: passed on and recorded (the order service answered 2xx or 409);
+             *     `duplicate`: this payment state was recorded before, from either source; `superseded`:
+             *     older (`dateUpdated`) than a state already recorded for the payment; `ignored`: an
+             *     authentic event of another type, such as Primer's test event.
+             */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "result": "delivered"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookResult"];
+                };
+            };
+            400: components["responses"]["WebhookInvalid"];
+            401: components["responses"]["WebhookSignatureRefused"];
+            404: components["responses"]["WebhooksOff"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["WebhookTooLarge"];
+            415: components["responses"]["WebhookEncoded"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["OrderServiceRefusedEvent"];
+            503: components["responses"]["UpstreamUnavailable"];
         };
     };
     liveness: {

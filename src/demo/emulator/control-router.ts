@@ -1,19 +1,19 @@
-import Ajv from 'ajv';
 import { Router } from 'express';
+import { controlBody } from './control-body';
 import type { EmulatorControl } from './emulator-app';
 import { FaultRule } from './faults/fault-rule';
+import { addPaymentControlRoutes } from './payments/payment-control-routes';
+import { addWebhookControlRoutes } from './webhooks/webhook-control-routes';
 
-const validateFaultRule = new Ajv({ allErrors: true, strict: false }).compile<FaultRule>(FaultRule);
+const readFaultRule = controlBody<FaultRule>(FaultRule, 'fault rule');
 
 // The test and demo control path under /_emulator: off unless the emulator was started with `control`.
 export function controlRouter(control: EmulatorControl): Router {
   const router = Router();
   router.post('/faults', (req, res) => {
-    if (!validateFaultRule(req.body)) {
-      res.status(400).json({ error: 'invalid fault rule', details: validateFaultRule.errors ?? [] });
-      return;
-    }
-    control.faults.enqueue(req.body);
+    const rule = readFaultRule(req, res);
+    if (!rule) return;
+    control.faults.enqueue(rule);
     res.status(201).json({ pending: control.faults.pending() });
   });
   router.get('/faults', (_req, res) => {
@@ -26,5 +26,7 @@ export function controlRouter(control: EmulatorControl): Router {
     control.reset();
     res.status(204).end();
   });
+  addPaymentControlRoutes(router, control.payments);
+  addWebhookControlRoutes(router, control.webhooks);
   return router;
 }

@@ -6,9 +6,13 @@ import { FaultQueue } from './faults/fault-queue';
 import { serveFault } from './faults/serve-fault';
 import { requireApiKey, requireApiVersion } from './primer-headers';
 import { primerError } from './primer-error';
+import { EmulatorPayments } from './payments/emulator-payments';
+import { paymentControl, type PaymentControl } from './payments/payment-control';
+import { readPayment } from './payments/payment-handlers';
 import { decodeJsonBody, readBodyText, rejectMalformedJson } from './read-json-body';
 import { RequestLog, type RecordedRequest } from './request-log';
 import { EmulatorSessions } from './sessions/emulator-sessions';
+import { WebhookSender, type WebhookControl, type WebhookTarget } from './webhooks/webhook-sender';
 
 export interface EmulatorAppOptions {
   apiKey?: string;
@@ -16,27 +20,49 @@ export interface EmulatorAppOptions {
   maxSessions?: number;
   logger?: Logger;
   now?: () => Date;
+  // Where PAYMENT.STATUS webhooks go from the start; the control path or handle may point them elsewhere later.
+  webhook?: WebhookTarget;
+  // Waits between attempts of a failed delivery; Primer's by default (three, five seconds apart).
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 // The same handle in-process as the HTTP control path offers over /_emulator.
 export interface EmulatorControl {
   faults: FaultQueue;
   requests(): RecordedRequest[];
+  payments: PaymentControl;
+  webhooks: WebhookControl;
+  // Forgets sessions, payments, faults, recorded requests and deliveries; the webhook target stays.
   reset(): void;
 }
 
-export function createEmulatorApp(options: EmulatorAppOptions = {}): { app: Express; control: EmulatorControl } {
+export interface EmulatorApp {
+  app: Express;
+  control: EmulatorControl;
+  // Cancels pending webhook retries and deliveries in flight.
+  stopWebhooks: () => void;
+}
+
+export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp {
   const now = options.now ?? (() => new Date());
-  const sessions = new EmulatorSessions(options.maxSessions ?? 10_000, now);
+  const maxSessions = options.maxSessions ?? 10_000;
+  const sessions = new EmulatorSessions(maxSessions, now);
+  const payments = new EmulatorPayments(maxSessions, now);
+  const webhooks = new WebhookSender({ now, retryDelaysMs: options.webhookRetryDelaysMs, logger: options.logger });
+  webhooks.point(options.webhook);
   const faults = new FaultQueue();
   const requestLog = new RequestLog();
   const control: EmulatorControl = {
     faults,
     requests: () => requestLog.list(),
+    payments: paymentControl(sessions, payments, webhooks),
+    webhooks,
     reset: () => {
       faults.clear();
       requestLog.clear();
       sessions.clear();
+      payments.clear();
+      webhooks.clear();
     },
   };
   const handlers = clientSessionHandlers(sessions);
@@ -70,6 +96,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): { app: Expr
   app.post('/client-session', handlers.create);
   app.get('/client-session', handlers.read);
   app.patch('/client-session', handlers.update);
+  app.get('/payments/:id', readPayment(payments));
 
   app.use((_req, res) => {
     res.status(404).json(primerError('NotFound', 'The requested resource does not exist.'));
@@ -87,5 +114,5 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): { app: Expr
     options.logger?.error({ err: error }, 'emulator failed');
     res.status(500).json(primerError('InternalServerError', 'The emulator failed.'));
   });
-  return { app, control };
+  return { app, control, stopWebhooks: () => webhooks.close() };
 }

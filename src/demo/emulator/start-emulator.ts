@@ -13,13 +13,13 @@ export interface RunningEmulator extends EmulatorControl {
 }
 
 // A wildcard address is not somewhere to send requests: the emulator's own URL names loopback instead.
-function reachableHost(host: string): string {
+export function reachableHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const { app, control } = createEmulatorApp(options);
+  const { app, control, stopWebhooks } = createEmulatorApp(options);
   const server = createServer(app);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -35,6 +35,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${reachableHost(host)}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopWebhooks();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive and stalled sockets would hold close() open: the emulator ends them itself.
         server.closeAllConnections();

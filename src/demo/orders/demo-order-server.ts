@@ -1,23 +1,24 @@
 import http from 'node:http';
 import type { Cart } from '../../service/orders/cart';
+import { sendJson } from './json-answer';
+import { PaymentEventLog } from './payment-event-log';
+import { servePaymentEvents } from './payment-events-endpoint';
 
-// A stand-in order service speaking contract section 2, so the HTTP adapter is what runs in docker-compose.
-// Every cart is readable by everyone: the demo has no shoppers to tell apart.
+// A stand-in order service speaking contract section 2, so the HTTP adapter is what runs in docker-compose,
+// and taking the service's payment events (docs/payments.md). Every cart is readable by everyone: the demo has
+// no shoppers to tell apart.
 const CART_PATH = /^\/carts\/([^/]+)$/;
-const ALLOWED_METHODS = 'GET, HEAD';
+const PAYMENT_EVENTS_PATH = /^\/orders\/([^/]+)\/payment-events$/;
+const CART_METHODS = 'GET, HEAD';
+const PAYMENT_EVENTS_METHODS = 'GET, HEAD, POST';
 const HEALTH_BODY = JSON.stringify({ status: 'ok' });
 
-function send(res: http.ServerResponse, status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(body);
+export interface DemoOrderServerOptions {
+  // The bearer token the service sends on payment events (its ORDER_SERVICE_TOKEN); unset: none asked for.
+  paymentEventsToken?: string | undefined;
 }
 
-function decodeCartId(encoded: string): string | undefined {
+function decodeSegment(encoded: string): string | undefined {
   try {
     return decodeURIComponent(encoded);
   } catch {
@@ -25,31 +26,36 @@ function decodeCartId(encoded: string): string | undefined {
   }
 }
 
-export function createDemoOrderServer(carts: readonly Cart[]): http.Server {
+function notFound(res: http.ServerResponse, error = 'not_found'): void {
+  sendJson(res, 404, JSON.stringify({ error }));
+}
+
+export function createDemoOrderServer(carts: readonly Cart[], options: DemoOrderServerOptions = {}): http.Server {
   // Serialised once: a benchmark drives this server, and the carts never change.
   const cartBodies = new Map(carts.map((cart) => [cart.id, JSON.stringify(cart)]));
+  const paymentEvents = { log: new PaymentEventLog(), token: options.paymentEventsToken };
 
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     const cartMatch = CART_PATH.exec(path);
-    if (path !== '/healthz' && !cartMatch) {
-      send(res, 404, JSON.stringify({ error: 'not_found' }));
+    const eventsMatch = PAYMENT_EVENTS_PATH.exec(path);
+    if (path !== '/healthz' && !cartMatch && !eventsMatch) return notFound(res);
+    const allowed = eventsMatch ? PAYMENT_EVENTS_METHODS : CART_METHODS;
+    if (!allowed.split(', ').includes(req.method ?? '')) {
+      return sendJson(res, 405, JSON.stringify({ error: 'method_not_allowed' }), { Allow: allowed });
+    }
+    if (eventsMatch) {
+      const orderId = decodeSegment(eventsMatch[1] ?? '');
+      if (orderId === undefined) return notFound(res);
+      servePaymentEvents(req, res, orderId, paymentEvents).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, JSON.stringify({ error: 'internal_error' }));
+      });
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, JSON.stringify({ error: 'method_not_allowed' }), { Allow: ALLOWED_METHODS });
-      return;
-    }
-    if (!cartMatch) {
-      send(res, 200, HEALTH_BODY);
-      return;
-    }
-    const cartId = decodeCartId(cartMatch[1] ?? '');
+    if (!cartMatch) return sendJson(res, 200, HEALTH_BODY);
+    const cartId = decodeSegment(cartMatch[1] ?? '');
     const cartBody = cartId === undefined ? undefined : cartBodies.get(cartId);
-    if (cartBody === undefined) {
-      send(res, 404, JSON.stringify({ error: 'cart_not_found' }));
-      return;
-    }
-    send(res, 200, cartBody);
+    if (cartBody === undefined) return notFound(res, 'cart_not_found');
+    sendJson(res, 200, cartBody);
   });
 }

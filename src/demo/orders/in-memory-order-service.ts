@@ -2,10 +2,16 @@ import { cartAmount } from '../../service/checkout/client-session/cart-amount';
 import type { Cart } from '../../service/orders/cart';
 import { CartNotFoundError } from '../../service/orders/errors/cart-not-found-error';
 import type { LoadCartRequest, OrderService } from '../../service/orders/order-service';
+import type { PaymentEventSink } from '../../service/orders/payment-events';
+import type { PaymentEvent } from '../../service/payments/payment-state';
+import type { RequestContext } from '../../service/upstream/request-context';
+import { PaymentEventLog, type RecordedPaymentEvent } from './payment-event-log';
 
 // Demo-mode carts held in memory; there are no shopper accounts, so credentials are not checked.
-export class InMemoryOrderService implements OrderService {
+// It takes the service's payment events as an order system would: once per payment state.
+export class InMemoryOrderService implements OrderService, PaymentEventSink {
   private readonly carts = new Map<string, Cart>();
+  private readonly events = new PaymentEventLog();
 
   constructor(carts: readonly Cart[]) {
     for (const cart of carts) {
@@ -33,6 +39,15 @@ export class InMemoryOrderService implements OrderService {
     const restated = amountOrNull(withoutStatedTotal(cart));
     if (statedTotalWasRight && restated !== null) cart.totalAmount = restated;
     return structuredClone(cart);
+  }
+
+  // Always taken: a repeat of a payment state is recorded once, as its Idempotency-Key asks.
+  async record(event: PaymentEvent, _context: RequestContext): Promise<void> {
+    this.events.record(event);
+  }
+
+  paymentEvents(orderId: string): RecordedPaymentEvent[] {
+    return this.events.forOrder(orderId);
   }
 
   list(): readonly Cart[] {

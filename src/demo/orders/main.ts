@@ -15,7 +15,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const server = createDemoOrderServer(DEMO_CARTS);
+// The service's ORDER_SERVICE_TOKEN, when it sends one: the same variable, so one .env serves both.
+const server = createDemoOrderServer(DEMO_CARTS, { paymentEventsToken: process.env.ORDER_SERVICE_TOKEN || undefined });
 
 server.listen(port, host, () => {
   logger.info({ address: server.address(), carts: DEMO_CARTS.map((cart) => cart.id) }, 'demo order service listening');

@@ -5,6 +5,7 @@ import type { Cart } from '../../service/orders/cart';
 import { CartNotFoundError } from '../../service/orders/errors/cart-not-found-error';
 import type { InMemoryOrderService } from '../orders/in-memory-order-service';
 import { cartAmount } from '../../service/checkout/client-session/cart-amount';
+import { demoPaymentRoutes, type RecordedPaymentEvents, type SimulatedPayments } from './demo-payment-routes';
 import { formatMinorUnits } from './format-minor-units';
 import { installedPackageDir, packageFiles } from './primer-sdk-files';
 
@@ -40,6 +41,8 @@ const demoPageCsp = contentSecurityPolicy({
 
 export interface DemoCartSummary {
   cartId: string;
+  // The order id the service sends Primer for this cart, under which its payment events are recorded.
+  orderId: string;
   currencyCode: string;
   itemCount: number;
   total: string;
@@ -52,13 +55,15 @@ export type EditableCarts = Pick<InMemoryOrderService, 'list' | 'setQuantity'>;
 export interface DemoPageOptions {
   carts: readonly Cart[];
   editableCarts?: EditableCarts | undefined;
+  simulatedPayments?: SimulatedPayments | undefined;
+  paymentEvents?: RecordedPaymentEvents | undefined;
 }
 
 // What the page lists for a cart: display strings only, the service alone decides what is charged.
 export function summariseDemoCart(cart: Cart): DemoCartSummary {
   const itemCount = cart.items.reduce((count, item) => count + item.quantity, 0);
   const lines = cart.items.map((item) => ({ lineId: item.id, name: item.name, quantity: item.quantity }));
-  return { cartId: cart.id, currencyCode: cart.currencyCode, itemCount, total: formatCartTotal(cart), lines };
+  return { cartId: cart.id, orderId: cart.orderId ?? cart.id, currencyCode: cart.currencyCode, itemCount, total: formatCartTotal(cart), lines };
 }
 
 // The total the shop states, else the one the service would charge; a cart with neither shows a dash.
@@ -88,12 +93,15 @@ function changeQuantity(editableCarts: EditableCarts): RequestHandler {
 }
 
 // The reference checkout page: GET / plus its assets, the SDK from node_modules, and the demo cart list.
-export function demoPageRouter({ carts, editableCarts }: DemoPageOptions): Router {
+export function demoPageRouter({ carts, editableCarts, simulatedPayments, paymentEvents }: DemoPageOptions): Router {
   const router = express.Router();
   const listCarts = () => (editableCarts?.list() ?? carts).map(summariseDemoCart);
 
   router.get('/', demoPageCsp, (_req, res) => res.sendFile(path.join(PUBLIC_DIR, 'index.html')));
-  router.get('/demo/carts', (_req, res) => res.json({ editable: editableCarts !== undefined, carts: listCarts() }));
+  router.get('/demo/carts', (_req, res) =>
+    res.json({ editable: editableCarts !== undefined, simulatedPayments: simulatedPayments !== undefined, paymentEvents: paymentEvents !== undefined, carts: listCarts() }),
+  );
+  router.use(demoPaymentRoutes(simulatedPayments, paymentEvents));
   if (editableCarts) router.put('/demo/carts/:cartId/lines/:lineId', express.json({ limit: '1kb' }), changeQuantity(editableCarts));
   router.use('/demo/assets', demoPageCsp, express.static(PUBLIC_DIR, { index: false }));
   router.use('/demo/app', demoPageCsp, express.static(BROWSER_BUILD_DIR, { index: false }));

@@ -7,6 +7,8 @@ export interface ScriptedAnswer {
   body?: string;
   // Never answer: the client's timeout must end the request.
   hang?: boolean;
+  // Cut the connection without an answer, as a replica killed mid-request does.
+  drop?: boolean;
 }
 
 export interface SeenRequest {
@@ -18,7 +20,9 @@ export interface SeenRequest {
 }
 
 export interface ScriptedServer {
+  // POST /checkout/session on this server; `origin` for the other routes.
   url: string;
+  origin: string;
   seen: SeenRequest[];
   close(): Promise<void>;
 }
@@ -33,6 +37,7 @@ export async function startScriptedServer(answers: ScriptedAnswer[]): Promise<Sc
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: Date.now() });
       const answer = answers[Math.min(seen.length, answers.length) - 1];
       if (!answer || answer.hang) return;
+      if (answer.drop) return req.socket.destroy();
       res.writeHead(answer.status, answer.headers ?? {});
       res.end(answer.body ?? '');
     });
@@ -41,6 +46,7 @@ export async function startScriptedServer(answers: ScriptedAnswer[]): Promise<Sc
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/checkout/session`,
+    origin: `http://127.0.0.1:${port}`,
     seen,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };

@@ -92,3 +92,54 @@ describe('DEMO_CARTS', () => {
     expect([...Value.Errors(CartSchema, cart)]).toEqual([]);
   });
 });
+
+describe('InMemoryOrderService as the payment event sink', () => {
+  const event = {
+    paymentId: 'kHdEw9EG',
+    orderId: 'order-demo-gbp-1001',
+    cartId: 'demo-gbp',
+    status: 'AUTHORIZED',
+    amount: 8905,
+    currencyCode: 'GBP',
+    dateUpdated: '2026-11-26T14:53:51.578Z',
+    source: 'webhook' as const,
+  };
+  const context = { requestId: 'req-1', trace: ROOT_CONTEXT };
+
+  it('when an event is recorded, then it is listed for its order with exactly the contract’s keys', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+
+    await service.record({ ...event, extra: 'not kept' } as typeof event, context);
+
+    expect(service.paymentEvents('order-demo-gbp-1001')).toEqual([{ ...event, receivedAt: expect.any(String) }]);
+    expect(service.paymentEvents('order-other')).toEqual([]);
+  });
+
+  it('when the same payment state comes from the webhook and the confirmation, then it is recorded once', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+
+    await service.record(event, context);
+    await service.record({ ...event, source: 'confirmation' }, context);
+
+    expect(service.paymentEvents(event.orderId)).toHaveLength(1);
+    expect(service.paymentEvents(event.orderId)[0]?.source).toBe('webhook');
+  });
+
+  it('when the same status comes with another dateUpdated, then it is another state and recorded too', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+
+    await service.record(event, context);
+    await service.record({ ...event, dateUpdated: '2026-11-26T14:53:52.000Z' }, context);
+
+    expect(service.paymentEvents(event.orderId)).toHaveLength(2);
+  });
+
+  it('when a caller changes a listed event, then the record stays as it was', async () => {
+    const service = new InMemoryOrderService(DEMO_CARTS);
+    await service.record(event, context);
+
+    (service.paymentEvents(event.orderId)[0] as { status: string }).status = 'SETTLED';
+
+    expect(service.paymentEvents(event.orderId)[0]?.status).toBe('AUTHORIZED');
+  });
+});

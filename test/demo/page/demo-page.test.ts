@@ -71,12 +71,12 @@ describe('demo page router', () => {
 
   it('lists the demo carts with item counts, display totals in their currency and their lines', async () => {
     const response = await request(app).get('/demo/carts').expect(200);
-    expect(response.body.editable).toBe(false);
+    expect(response.body).toMatchObject({ editable: false, simulatedPayments: false, paymentEvents: false });
     expect(response.body.carts.map(({ lines: _lines, ...summary }: { lines: unknown }) => summary)).toEqual([
-      { cartId: 'cart-gbp', currencyCode: 'GBP', itemCount: 3, total: '40.00 GBP' },
-      { cartId: 'cart-jpy', currencyCode: 'JPY', itemCount: 2, total: '3600 JPY' },
-      { cartId: 'cart-empty', currencyCode: 'GBP', itemCount: 0, total: '—' },
-      { cartId: 'cart-misstated', currencyCode: 'KWD', itemCount: 2, total: '0.999 KWD' },
+      { cartId: 'cart-gbp', orderId: 'cart-gbp', currencyCode: 'GBP', itemCount: 3, total: '40.00 GBP' },
+      { cartId: 'cart-jpy', orderId: 'cart-jpy', currencyCode: 'JPY', itemCount: 2, total: '3600 JPY' },
+      { cartId: 'cart-empty', orderId: 'cart-empty', currencyCode: 'GBP', itemCount: 0, total: '—' },
+      { cartId: 'cart-misstated', orderId: 'cart-misstated', currencyCode: 'KWD', itemCount: 2, total: '0.999 KWD' },
     ]);
     expect(response.body.carts[0].lines).toEqual([
       { lineId: 'tea', name: 'Tea', quantity: 2 },
@@ -86,6 +86,11 @@ describe('demo page router', () => {
 
   it('when the carts are not this process\'s own, then they cannot be changed from the page', async () => {
     await request(app).put('/demo/carts/cart-gbp/lines/tea').send({ quantity: 3 }).expect(404);
+  });
+
+  it('when no emulator or order records run in this process, then the demo payment routes do not exist', async () => {
+    await request(app).post('/demo/payments').send({ clientToken: 't', status: 'AUTHORIZED' }).expect(404);
+    await request(app).get('/demo/orders/cart-gbp/payment-events').expect(404);
   });
 
   it('serves every script and stylesheet the page names, all from its own origin', async () => {

@@ -1,37 +1,15 @@
-import type { Fault, FaultRule } from './fault-rule';
+import type { Fault } from './fault-rule';
+import { RuleQueue, type PendingRule } from './rule-queue';
 
-export interface PendingFault {
-  match: { method?: string; path?: string };
-  remaining: number;
-  fault: Fault;
-}
+type RequestMatch = { method?: string; path?: string };
 
-// Faults wait here for the next matching requests, first queued first served.
-export class FaultQueue {
-  private pendingFaults: PendingFault[] = [];
+export type PendingFault = PendingRule<RequestMatch, Fault>;
 
-  enqueue(rule: FaultRule): void {
-    this.pendingFaults.push({ match: rule.match ?? {}, remaining: rule.times ?? 1, fault: rule.fault });
-  }
-
+// Faults for the next matching requests to the emulator's API.
+export class FaultQueue extends RuleQueue<RequestMatch, Fault> {
   take(method: string, path: string): Fault | undefined {
-    const index = this.pendingFaults.findIndex(
-      ({ match }) =>
-        (match.method === undefined || match.method.toUpperCase() === method) &&
-        (match.path === undefined || match.path === path),
+    return this.takeFirst(
+      (match) => (match.method === undefined || match.method.toUpperCase() === method) && (match.path === undefined || match.path === path),
     );
-    const pending = this.pendingFaults[index];
-    if (!pending) return undefined;
-    pending.remaining -= 1;
-    if (pending.remaining === 0) this.pendingFaults.splice(index, 1);
-    return pending.fault;
-  }
-
-  pending(): PendingFault[] {
-    return this.pendingFaults.map((pending) => ({ ...pending, match: { ...pending.match } }));
-  }
-
-  clear(): void {
-    this.pendingFaults = [];
   }
 }
