@@ -28,7 +28,7 @@ step() { printf '\n== %s\n' "$1"; }
 
 # An empty env file keeps a developer's .env out of the run; host ports 0 let the kernel pick free ones.
 compose() {
-  IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 \
+  EMULATOR_CONTROL=true IMAGE_TAG=$IMAGE_TAG BFF_HOST_PORT=0 EMULATOR_HOST_PORT=0 ORDERS_HOST_PORT=0 \
     docker compose --env-file "$ENV_FILE" -p "$PROJECT" "$@"
 }
 # The replicas stack, with a small rate limit so the shared budget runs out within the test.
@@ -193,6 +193,29 @@ status=$(http bad-cart POST "$bff_url/checkout/session" \
 check "stack: a browser request with a bad cart id answers 400 (got $status)" test "$status" = 400
 check 'stack: the 400 is problem+json with code invalid_request' json_ok bad-cart 'body.code === "invalid_request" && body.status === 400'
 check 'stack: the 400 has Content-Type application/problem+json' grep -qi '^content-type: application/problem+json' "$WORK/bad-cart.headers"
+
+# The payment loop: a payment made for that token (as the SDK would) reaches the order service by signed webhook,
+# and the page's confirmation agrees with it.
+emulator_url="http://$(compose port primer 4010)"
+token=$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).clientToken)" "$WORK/session.body")
+status=$(http pay POST "$emulator_url/_emulator/payments" -H 'Content-Type: application/json' \
+  --data "{\"clientToken\":\"$token\",\"status\":\"AUTHORIZED\"}")
+check "stack: the emulator makes an AUTHORIZED payment for the token (got $status)" test "$status" = 201
+payment_id=$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).id)" "$WORK/pay.body")
+order_id=$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).orderId)" "$WORK/pay.body")
+webhook_recorded() {
+  http events GET "$orders_url/orders/$order_id/payment-events" >/dev/null
+  node -e "const { events } = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
+    process.exit(events.some((e) => e.paymentId === process.argv[2] && e.source === 'webhook' && e.status === 'AUTHORIZED') ? 0 : 1)" \
+    "$WORK/events.body" "$payment_id" 2>/dev/null
+}
+waited=0
+until webhook_recorded || ((waited >= 10)); do sleep 1; waited=$((waited + 1)); done
+check "stack: the signed webhook reached the order service as an AUTHORIZED event (${waited} s)" webhook_recorded
+status=$(http confirm POST "$bff_url/checkout/payment" -H 'Content-Type: application/json' \
+  --data "{\"cartId\":\"demo-gbp\",\"paymentId\":\"$payment_id\"}")
+check "stack: POST /checkout/payment confirms it as paid (got $status)" json_ok confirm \
+  "body.paymentId === '$payment_id' && body.status === 'AUTHORIZED' && body.outcome === 'paid'"
 
 step 'SIGTERM'
 for service in bff primer orders; do
