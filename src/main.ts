@@ -4,7 +4,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeApp, metricsShareListener } from './service/compose-app';
 import { ConfigError, loadConfig, type Config } from './service/config';
-import { exitOnCrash, installGracefulShutdown } from './service/graceful-shutdown';
+import { exitOnCrash } from './service/lifecycle/exit-on-crash';
+import { installGracefulShutdown } from './service/lifecycle/graceful-shutdown';
 import { answerAtShutdown } from './service/http/shutdown-answer';
 import { createLogger, type Logger } from './service/logger';
 

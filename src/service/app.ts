@@ -16,7 +16,8 @@ import type { PaymentConfirmations } from './payments/payment-confirmations';
 import type { WebhookDeliveries } from './payments/webhook-deliveries';
 import { checkoutPaymentRoutes } from './routes/checkout-payment';
 import { checkoutSessionRoutes } from './routes/checkout-session';
-import { healthRoutes, type Readiness } from './routes/health';
+import type { Readiness } from './lifecycle/readiness';
+import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { primerWebhookRoutes } from './routes/primer-webhook';
 

@@ -19,7 +19,7 @@ import { HttpPrimerSessions } from './primer/http-primer-sessions';
 import { createPrimerApi } from './primer/primer-api';
 import type { PrimerPayments } from './primer/primer-payments';
 import { redisSharedState, type SharedState } from './redis/redis-shared-state';
-import { Readiness } from './routes/health';
+import { Readiness } from './lifecycle/readiness';
 import { ProcessOnlyFlight } from './sessions/cross-replica-flight';
 import { DisabledSessionStore } from './sessions/disabled-session-store';
 import { InMemorySessionStore } from './sessions/in-memory-session-store';

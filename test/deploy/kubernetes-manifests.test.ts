@@ -8,7 +8,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { composeApp } from '../../src/service/compose-app';
 import { loadConfig, type Config } from '../../src/service/config';
-import { SHUTDOWN_OVERRUN_MS } from '../../src/service/graceful-shutdown';
+import { SHUTDOWN_OVERRUN_MS } from '../../src/service/lifecycle/graceful-shutdown';
 import { createLogger } from '../../src/service/logger';
 import { allOf, KUBERNETES_DIR, manifestFiles, readManifests, theOne, validateAgainstSchema, type Manifest } from './support/kubernetes-manifests';
 

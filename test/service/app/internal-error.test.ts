@@ -4,7 +4,7 @@ import { CheckoutSessions } from '../../../src/service/checkout/checkout-session
 import { createLogger } from '../../../src/service/logger';
 import { Metrics } from '../../../src/service/metrics/metrics';
 import type { OrderService } from '../../../src/service/orders/order-service';
-import { Readiness } from '../../../src/service/routes/health';
+import { Readiness } from '../../../src/service/lifecycle/readiness';
 import { ProcessOnlyFlight } from '../../../src/service/sessions/cross-replica-flight';
 import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Logger } from './logger';
-import type { Readiness } from './routes/health';
+import type { Logger } from '../logger';
+import type { Readiness } from './readiness';
 
 // After the deadline's answers are written, how long they get to reach the clients before the sockets are cut.
 const ANSWER_GRACE_MS = 1_000;
@@ -113,21 +113,4 @@ async function runCleanup(steps: ShutdownOptions['cleanup'], logger: Logger): Pr
   await Promise.race([all, outOfTime]);
   clearTimeout(budget);
   if (pending.size > 0) logger.warn({ pending: [...pending], budgetMs: CLEANUP_BUDGET_MS }, 'cleanup ran out of time');
-}
-
-export interface CrashOptions {
-  logger: Logger;
-  exit: (code: number) => void;
-  events?: NodeJS.EventEmitter;
-}
-
-// A rejection nobody handled or an exception nobody caught leaves the process in an unknown state: log the stack, exit 1.
-export function exitOnCrash(options: CrashOptions): void {
-  const events = options.events ?? process;
-  const crash = (what: string) => (error: unknown) => {
-    options.logger.fatal({ err: error }, `${what}: exiting`);
-    options.exit(1);
-  };
-  events.on('unhandledRejection', crash('unhandled rejection'));
-  events.on('uncaughtException', crash('uncaught exception'));
 }
