@@ -20,9 +20,9 @@ import { createPrimerApi } from './primer/primer-api';
 import type { PrimerPayments } from './primer/primer-payments';
 import { redisSharedState, type SharedState } from './redis/redis-shared-state';
 import { Readiness } from './lifecycle/readiness';
-import { ProcessOnlyFlight } from './sessions/cross-replica-flight';
-import { DisabledSessionStore } from './sessions/disabled-session-store';
-import { InMemorySessionStore } from './sessions/in-memory-session-store';
+import { NoReplicaClaim } from './concurrency/replica-claim';
+import { NoTokenCache } from './token-cache/no-token-cache';
+import { InMemoryTokenCache } from './token-cache/in-memory-token-cache';
 import { CircuitBreaker } from './upstream/circuit-breaker';
 import { createRedactor } from './upstream/redactor';
 
@@ -84,8 +84,8 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
   const checkout = new CheckoutSessions({
     orders,
     primer: new HttpPrimerSessions(primerApi),
-    sessions: shared.sessions,
-    flight: shared.flight,
+    tokenCache: shared.tokenCache,
+    replicaClaim: shared.replicaClaim,
     primerApiVersion: config.primer.apiVersion,
     primerTimeoutMs: config.primer.timeoutMs,
     logger,
@@ -123,8 +123,8 @@ export function metricsShareListener(config: Pick<Config, 'port' | 'metricsPort'
 function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): SharedState {
   if (config.redis.url) return redisSharedState(config, config.redis.url, logger, metrics);
   return {
-    sessions: config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
-    flight: new ProcessOnlyFlight(),
+    tokenCache: config.sessionReuseMinTtlS === 0 ? new NoTokenCache() : new InMemoryTokenCache({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
+    replicaClaim: new NoReplicaClaim(),
     rateLimitStore: undefined,
     paymentRecord: new InMemoryPaymentRecord(),
     forwardClaims: new ProcessOnlyClaims(),
@@ -161,7 +161,7 @@ function paymentsFor(config: Config, logger: Logger, metrics: Metrics, shared: S
     sink: parts.sink,
     record: shared.paymentRecord,
     claims: shared.forwardClaims,
-    sessions: shared.sessions,
+    tokenCache: shared.tokenCache,
     primerApiVersion: config.primer.apiVersion,
     onNotification: metrics.countPaymentNotification,
   });

@@ -27,7 +27,7 @@ const FIXTURES = {
   orderAdapterImportsAxios: { filePath: 'src/service/orders/http-order-service.ts', code: "import axios from 'axios';\nexport const client = axios.create();\n" },
   primerAdapterImportsAxios: { filePath: 'src/service/primer/http-primer-sessions.ts', code: "import axios from 'axios';\nexport const client = axios.create();\n" },
   paymentsAdapterImportsUndici: { filePath: 'src/service/primer/http-primer-payments.ts', code: "import { request } from 'undici';\nexport const send = request;\n" },
-  sessionsImportExpress: { filePath: 'src/service/sessions/uses-express.ts', code: "import { Router } from 'express';\nexport const router = Router();\n" },
+  tokenCacheImportsExpress: { filePath: 'src/service/token-cache/uses-express.ts', code: "import { Router } from 'express';\nexport const router = Router();\n" },
   adapterImportsExpress: { filePath: 'src/service/upstream/uses-express.ts', code: "import express from 'express';\nexport const app = express();\n" },
   useCaseImportsExpressTypes: { filePath: 'src/service/checkout/uses-express-types.ts', code: "import type { Request } from 'express';\nexport type Incoming = Request;\n" },
   routeImportsExpress: { filePath: 'src/service/routes/another-route.ts', code: "import { Router } from 'express';\nexport const router = Router();\n" },
@@ -75,7 +75,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
   });
 
   it('when src/service outside app.ts, http/ and routes/ imports an express value, then lint fails', () => {
-    expect(boundaryMessages('sessionsImportExpress')).toEqual([expect.stringContaining('use express values')]);
+    expect(boundaryMessages('tokenCacheImportsExpress')).toEqual([expect.stringContaining('use express values')]);
     expect(boundaryMessages('adapterImportsExpress')).toEqual([expect.stringContaining('use express values')]);
   });
 
