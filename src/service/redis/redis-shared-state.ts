@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { RateLimitStore } from '../http/rate-limit';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { ForwardClaims } from '../payments/forward-claims';
