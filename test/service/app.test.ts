@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { createApp } from '../../../src/service/app';
-import { CheckoutSessions } from '../../../src/service/checkout/checkout-sessions';
-import { createLogger } from '../../../src/service/logger';
-import { Metrics } from '../../../src/service/metrics/metrics';
-import type { OrderService } from '../../../src/service/orders/order-service';
-import { Readiness } from '../../../src/service/lifecycle/readiness';
-import { NoReplicaClaim } from '../../../src/service/concurrency/replica-claim';
-import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-token-cache';
+import { createApp } from '../../src/service/app';
+import { CheckoutSessions } from '../../src/service/checkout/checkout-sessions';
+import { createLogger } from '../../src/service/logger';
+import { Metrics } from '../../src/service/metrics/metrics';
+import type { OrderService } from '../../src/service/orders/order-service';
+import { Readiness } from '../../src/service/lifecycle/readiness';
+import { NoReplicaClaim } from '../../src/service/concurrency/replica-claim';
+import { InMemoryTokenCache } from '../../src/service/token-cache/in-memory-token-cache';
 
 // A bug inside the request path: an adapter that throws something no error class describes.
 const brokenOrders: OrderService = {

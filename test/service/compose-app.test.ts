@@ -1,14 +1,14 @@
 import request from 'supertest';
-import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
-import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
-import { composeApp, type AppParts } from '../../../src/service/compose-app';
-import { loadConfig } from '../../../src/service/config';
-import { createLogger } from '../../../src/service/logger';
-import { startFakePrimer, type FakePrimer } from '../../support/fake-primer';
-import { primerPayment } from '../../support/primer-payment';
-import { signedDelivery } from '../../support/signed-webhook';
-import { TEST_API_KEY } from '../../support/test-app';
-import { RecordingSink } from '../payments/support/recording-sink';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
+import { InMemoryOrderService } from '../../src/demo/orders/in-memory-order-service';
+import { composeApp, type AppParts } from '../../src/service/compose-app';
+import { loadConfig } from '../../src/service/config';
+import { createLogger } from '../../src/service/logger';
+import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
+import { primerPayment } from '../support/primer-payment';
+import { signedDelivery } from '../support/signed-webhook';
+import { TEST_API_KEY } from '../support/test-app';
+import { RecordingSink } from './payments/support/recording-sink';
 
 const DEMO_SECRET = 'whsec_generated_by_the_demo_world';
 const DEMO_GBP_PAYMENT = primerPayment({ orderId: 'order-demo-gbp-1001', metadata: { cartId: 'demo-gbp' } });
