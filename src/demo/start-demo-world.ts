@@ -7,7 +7,7 @@ import type { OrderService } from '../service/orders/order-service';
 import { reachableHost, startEmulator } from './emulator/start-emulator';
 import { DEMO_CARTS } from './orders/demo-carts';
 import { InMemoryOrderService } from './orders/in-memory-order-service';
-import { demoPageRouter } from './page/demo-page';
+import { demoPageRouter } from './page/demo-page-router';
 
 // What the demo world stands in for: Primer (the emulator), the order service (built-in carts), and the page.
 export interface DemoWorld {
