@@ -7,9 +7,17 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly production: boolean;
-  // No Primer key outside production: run against the in-process emulator (contract section 4).
+  // Which world runs is decided here once, and main.ts and compose-app.ts follow it (README.md, "Configuration").
+  // No Primer key outside production: run against the in-process emulator.
   readonly demoMode: boolean;
+  // The demo checkout page at / (DEMO_PAGE).
   readonly demoPage: boolean;
+  // The order service at ORDER_SERVICE_URL, or the built-in demo carts (demo mode, or DEMO_CARTS=true).
+  readonly carts: 'order-service' | 'built-in';
+  // The demo wing (src/demo) runs when it stands in for Primer or the order service, or serves the page.
+  readonly demoWorld: boolean;
+  // SESSION_REUSE_MIN_TTL_S=0 turns reuse off: no token is cached, and each replica calls Primer itself.
+  readonly tokenReuse: boolean;
   readonly primer: {
     readonly apiKey: string | undefined;
     readonly apiUrl: string;
@@ -90,12 +98,14 @@ export function loadConfig(env: Env): Config {
   if (production && demoCarts) problems.push('DEMO_CARTS: not allowed when NODE_ENV=production');
   if (!production && apiKey && !ordersUrl && !demoCarts) problems.push('ORDER_SERVICE_URL: required when PRIMER_API_KEY is set, unless DEMO_CARTS=true');
 
-  const config: Config = {
+  const demoMode = !production && !apiKey;
+  const settings: Omit<Config, 'demoWorld' | 'tokenReuse'> = {
     port: read('PORT', 8080, int(0, 65535), 'must be an integer from 0 to 65535'),
     host: read('HOST', '0.0.0.0', (raw) => (isIP(raw) || /^[A-Za-z0-9.-]+$/.test(raw) ? raw : undefined), 'must be an IP address or host name'),
     production,
-    demoMode: !production && !apiKey,
-    demoPage: read('DEMO_PAGE', !production && !apiKey, bool, 'must be true or false'),
+    demoMode,
+    demoPage: read('DEMO_PAGE', demoMode, bool, 'must be true or false'),
+    carts: ordersUrl ? 'order-service' : 'built-in',
     primer: {
       apiKey,
       apiUrl: read('PRIMER_API_URL', 'https://api.sandbox.primer.io', httpUrl, 'must be an http(s) URL'),
@@ -132,7 +142,8 @@ export function loadConfig(env: Env): Config {
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze(config);
+  const { demoPage, carts, sessionReuseMinTtlS } = settings;
+  return Object.freeze({ ...settings, demoWorld: demoMode || demoPage || carts === 'built-in', tokenReuse: sessionReuseMinTtlS > 0 });
 }
 
 function httpUrl(raw: string): string | undefined {

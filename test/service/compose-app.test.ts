@@ -20,9 +20,9 @@ beforeEach(async () => {
 afterEach(() => primer.close());
 
 // The composition as main.ts does it without ORDER_SERVICE_URL: the demo world's carts, event sink and webhook secret.
-function demoComposition(env: Record<string, string>, parts: Omit<AppParts, 'primer'>) {
-  const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  return composeApp(config, createLogger('silent'), { primer: { apiUrl: primer.url, apiKey: TEST_API_KEY }, ...parts }).app;
+function demoComposition(env: Record<string, string>, parts: AppParts) {
+  const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, PRIMER_API_URL: primer.url, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env });
+  return composeApp(config, createLogger('silent'), parts).app;
 }
 
 describe('what the composition plugs into the payment routes', () => {

@@ -37,7 +37,7 @@ export function redisSharedState(config: Config, redisUrl: string, logger: Logge
   redis.on('ready', () => logger.info('Redis ready: sharing state with the other replicas'));
   const { keyPrefix } = config.redis;
   // With reuse off there is no stored result for a waiting replica to pick up, so each replica calls Primer itself.
-  const reuse = config.sessionReuseMinTtlS > 0;
+  const reuse = config.tokenReuse;
   const minTtlMs = config.sessionReuseMinTtlS * 1000;
   return {
     tokenCache: reuse ? new RedisOrMemoryTokenCache({ shared: new RedisTokenCache({ redis, guard, keyPrefix, minTtlMs }), memory: { minTtlMs } }) : new NoTokenCache(),
