@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const demo = await startDemoWorldIfNeeded(config, logger);
   const { app, metricsApp, readiness, close } = composeApp(config, logger, demo?.parts ?? {});
-  // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (contract section 9).
+  // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (README.md, "Probes and metrics").
   const servers = metricsShareListener(config) ? [httpServer(app)] : [httpServer(app), httpServer(metricsApp)];
   installGracefulShutdown({
     servers,

@@ -121,7 +121,7 @@ export function metricsShareListener(config: Pick<Config, 'port' | 'metricsPort'
   return config.metricsPort === config.port && config.port !== 0;
 }
 
-// One replica keeps its state in memory; several share it through Redis (contract section 6).
+// One replica keeps its state in memory; several share it through Redis (docs/deployment.md, "Several replicas").
 function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): SharedState {
   if (config.redis.url) return redisSharedState(config, config.redis.url, logger, metrics);
   return {

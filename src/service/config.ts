@@ -36,7 +36,7 @@ export interface Config {
   // Open connections per upstream (Primer, the order service); a call finding all busy waits within its budget.
   // The default of 256 is argued in docs/resilience.md, "Connections".
   readonly upstreamMaxConnections: number;
-  // Primer's signed webhooks (contract section 8); no secrets turns POST /webhooks/primer off.
+  // Primer's signed webhooks (docs/payments.md); no secrets turns POST /webhooks/primer off.
   readonly webhooks: {
     readonly secrets: readonly string[];
     readonly toleranceS: number;
@@ -45,13 +45,13 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   readonly trustProxy: TrustProxy;
   readonly sessionReuseMinTtlS: number;
-  // After SIGTERM/SIGINT: how long the listener keeps accepting, then the drain budget once it closed (contract section 9).
+  // After SIGTERM/SIGINT: how long the listener keeps accepting, then the drain budget once it closed (docs/operations.md, "Shutdown").
   readonly shutdownDelayMs: number;
   readonly shutdownTimeoutMs: number;
   // The listener that serves /metrics; equal to a non-zero `port`, the one listener serves both.
   readonly metricsPort: number;
   readonly logLevel: LogLevel;
-  // Shared state for several replicas (contract section 6); no URL keeps it in process memory.
+  // Shared state for several replicas (docs/deployment.md, "Several replicas"); no URL keeps it in process memory.
   readonly redis: {
     readonly url: string | undefined;
     readonly keyPrefix: string;
@@ -93,7 +93,7 @@ export function loadConfig(env: Env): Config {
   const ordersUrl = read('ORDER_SERVICE_URL', undefined, httpUrl, 'must be an http(s) URL');
   if (production && !apiKey) problems.push('PRIMER_API_KEY: required when NODE_ENV=production');
   if (production && !ordersUrl) problems.push('ORDER_SERVICE_URL: required when NODE_ENV=production');
-  // Fail closed (contract section 9): a real key prices the built-in demo carts only when asked to, and never in production.
+  // Fail closed (README.md, "Configuration"): a real key prices the built-in demo carts only when asked to, and never in production.
   const demoCarts = read('DEMO_CARTS', false, bool, 'must be true or false');
   if (production && demoCarts) problems.push('DEMO_CARTS: not allowed when NODE_ENV=production');
   if (!production && apiKey && !ordersUrl && !demoCarts) problems.push('ORDER_SERVICE_URL: required when PRIMER_API_KEY is set, unless DEMO_CARTS=true');

@@ -18,7 +18,7 @@ export interface TestApp {
 
 // The real composition (config → adapters → app), fed a test environment instead of process.env.
 export function buildTestApp(env: Record<string, string>): TestApp {
-  // DEMO_CARTS: a key with the built-in carts is refused unless asked for (contract section 9).
+  // DEMO_CARTS: a key with the built-in carts is refused unless asked for (README.md, "Configuration").
   const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });

@@ -18,7 +18,7 @@ export interface ShutdownOptions {
   delayMs: number;
   // The drain budget once the listeners closed; past it, what is still in flight is answered.
   timeoutMs: number;
-  // Answers a request still in flight at the deadline (503 upstream_unavailable, contract section 9).
+  // Answers a request still in flight at the deadline (503 upstream_unavailable, docs/operations.md "Shutdown").
   answerUnfinished: (res: ServerResponse) => void;
   // Run together once the listeners closed, on every path, each failure logged, all within CLEANUP_BUDGET_MS.
   cleanup: Readonly<Record<string, () => Promise<void>>>;
@@ -27,7 +27,7 @@ export interface ShutdownOptions {
   signals?: NodeJS.EventEmitter;
 }
 
-// Contract section 9. First signal: /readyz 503 at once, every answer from then on closes its connection; after delayMs
+// docs/operations.md, "Shutdown". First signal: /readyz 503 at once, every answer from then on closes its connection; after delayMs
 // the listeners close (idle keep-alive sockets too) and in-flight requests finish; timeoutMs later each one left is
 // answered 503. Then cleanup and exit 0. A second signal answers what is in flight at once and exits 1.
 export function installGracefulShutdown(options: ShutdownOptions): void {
