@@ -4,7 +4,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeApp, metricsShareListener } from './service/compose-app';
 import { ConfigError, loadConfig, type Config } from './service/config';
-import { exitOnCrash, installGracefulShutdown } from './service/graceful-shutdown';
+import { exitOnCrash } from './service/lifecycle/exit-on-crash';
+import { installGracefulShutdown } from './service/lifecycle/graceful-shutdown';
 import { answerAtShutdown } from './service/http/shutdown-answer';
 import { createLogger, type Logger } from './service/logger';
 
@@ -19,13 +20,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const demo = await startDemoWorldIfNeeded(config, logger);
-  const { app, metricsApp, readiness, close } = composeApp(config, logger, {
-    primer: demo?.primer ?? { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' },
-    orders: demo?.orders,
-    pages: demo?.pages,
-    ...demo?.paymentLoop,
-  });
-  // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (contract section 9).
+  const { app, metricsApp, readiness, close } = composeApp(config, logger, demo?.parts ?? {});
+  // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (README.md, "Probes and metrics").
   const servers = metricsShareListener(config) ? [httpServer(app)] : [httpServer(app), httpServer(metricsApp)];
   installGracefulShutdown({
     servers,
@@ -70,8 +66,7 @@ function readConfig(): Config {
 
 // The demo wing is imported lazily: production never loads the emulator, the demo carts or the page.
 async function startDemoWorldIfNeeded(config: Config, logger: Logger) {
-  const needsDemo = config.demoMode || config.demoPage || !config.orders.url;
-  if (!needsDemo) return undefined;
+  if (!config.demoWorld) return undefined;
   const { startDemoWorld } = await import('./demo/start-demo-world.js');
   return startDemoWorld(config, logger);
 }

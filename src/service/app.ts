@@ -16,13 +16,14 @@ import type { PaymentConfirmations } from './payments/payment-confirmations';
 import type { WebhookDeliveries } from './payments/webhook-deliveries';
 import { checkoutPaymentRoutes } from './routes/checkout-payment';
 import { checkoutSessionRoutes } from './routes/checkout-session';
-import { healthRoutes, type Readiness } from './routes/health';
+import type { Readiness } from './lifecycle/readiness';
+import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { primerWebhookRoutes } from './routes/primer-webhook';
 
 export interface AppDeps {
   checkout: CheckoutSessions;
-  // Both only with somewhere to send payment events; the webhooks only with signing secrets, else 404 (contract section 8).
+  // Both only with somewhere to send payment events; the webhooks only with signing secrets, else 404 (docs/payments.md).
   payments?: PaymentConfirmations | undefined;
   webhooks?: WebhookDeliveries | undefined;
   logger: Logger;
@@ -34,7 +35,7 @@ export interface AppDeps {
   // A shared store (e.g. Redis) when several instances must share one budget; memory otherwise.
   rateLimitStore?: RateLimitStore | undefined;
   metrics: Metrics;
-  // METRICS_PORT equal to PORT: /metrics on this listener too; otherwise it is 404 here (contract section 9).
+  // METRICS_PORT equal to PORT: /metrics on this listener too; otherwise it is 404 here (README.md, "Probes and metrics").
   servesMetrics?: boolean | undefined;
   // Routes mounted after the API's own: the demo page, in demo mode or with DEMO_PAGE=true.
   pages?: Router | undefined;

@@ -19,10 +19,10 @@ import { HttpPrimerSessions } from './primer/http-primer-sessions';
 import { createPrimerApi } from './primer/primer-api';
 import type { PrimerPayments } from './primer/primer-payments';
 import { redisSharedState, type SharedState } from './redis/redis-shared-state';
-import { Readiness } from './routes/health';
-import { ProcessOnlyFlight } from './sessions/cross-replica-flight';
-import { DisabledSessionStore } from './sessions/disabled-session-store';
-import { InMemorySessionStore } from './sessions/in-memory-session-store';
+import { Readiness } from './lifecycle/readiness';
+import { NoReplicaClaim } from './concurrency/replica-claim';
+import { NoTokenCache } from './token-cache/no-token-cache';
+import { InMemoryTokenCache } from './token-cache/in-memory-token-cache';
 import { CircuitBreaker } from './upstream/circuit-breaker';
 import { createRedactor } from './upstream/redactor';
 
@@ -32,12 +32,14 @@ export interface PrimerEndpoint {
   apiKey: string;
 }
 
-// What main.ts plugs in: where Primer is, and in demo mode the built-in carts, their payment events, the webhook secret and the page.
+// What the demo world plugs in where the config says it runs: the emulator in demo mode; the built-in carts, their payment
+// events, the webhook secret and the page.
 export interface AppParts {
-  primer: PrimerEndpoint;
-  // Used when ORDER_SERVICE_URL is unset.
+  // Used in demo mode (config.demoMode), in place of PRIMER_API_URL and PRIMER_API_KEY.
+  emulator?: PrimerEndpoint | undefined;
+  // Used with the built-in carts (config.carts).
   orders?: OrderService | undefined;
-  // Used when ORDER_SERVICE_URL is unset, like `orders`: where payment events go.
+  // Used with the built-in carts, like `orders`: where payment events go.
   paymentEvents?: PaymentEventSink | undefined;
   // Used when PRIMER_WEBHOOK_SECRETS is unset: the demo world signs its emulator's webhooks with a secret of its own.
   webhookSecrets?: readonly string[] | undefined;
@@ -75,7 +77,7 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
   });
   const primerApi = createPrimerApi({
     ...config.primer,
-    ...parts.primer,
+    ...primerEndpointFor(config, parts.emulator),
     maxConnections: config.upstreamMaxConnections,
     breaker,
     onTurnedAway: () => metrics.countBreakerRejection('primer'),
@@ -84,8 +86,8 @@ export function composeApp(config: Config, logger: Logger, parts: AppParts): Com
   const checkout = new CheckoutSessions({
     orders,
     primer: new HttpPrimerSessions(primerApi),
-    sessions: shared.sessions,
-    flight: shared.flight,
+    tokenCache: shared.tokenCache,
+    replicaClaim: shared.replicaClaim,
     primerApiVersion: config.primer.apiVersion,
     primerTimeoutMs: config.primer.timeoutMs,
     logger,
@@ -119,12 +121,12 @@ export function metricsShareListener(config: Pick<Config, 'port' | 'metricsPort'
   return config.metricsPort === config.port && config.port !== 0;
 }
 
-// One replica keeps its state in memory; several share it through Redis (contract section 6).
+// One replica keeps its state in memory; several share it through Redis (docs/deployment.md, "Several replicas").
 function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): SharedState {
   if (config.redis.url) return redisSharedState(config, config.redis.url, logger, metrics);
   return {
-    sessions: config.sessionReuseMinTtlS === 0 ? new DisabledSessionStore() : new InMemorySessionStore({ minTtlMs: config.sessionReuseMinTtlS * 1000 }),
-    flight: new ProcessOnlyFlight(),
+    tokenCache: config.tokenReuse ? new InMemoryTokenCache({ minTtlMs: config.sessionReuseMinTtlS * 1000 }) : new NoTokenCache(),
+    replicaClaim: new NoReplicaClaim(),
     rateLimitStore: undefined,
     paymentRecord: new InMemoryPaymentRecord(),
     forwardClaims: new ProcessOnlyClaims(),
@@ -135,6 +137,13 @@ function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): Share
 // Secret values that never reach a log line, even when an upstream's answer repeats them (docs/resilience.md, "Upstream text in logs").
 function secretsOf(config: Config): (string | undefined)[] {
   return [config.primer.apiKey, config.orders.token, ...config.webhooks.secrets];
+}
+
+// Demo mode calls the emulator the demo world started; otherwise Primer at PRIMER_API_URL with PRIMER_API_KEY.
+function primerEndpointFor(config: Config, emulator: PrimerEndpoint | undefined): PrimerEndpoint {
+  if (!config.demoMode) return { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' };
+  if (!emulator) throw new Error('demo mode needs the Primer emulator plugged in');
+  return emulator;
 }
 
 function orderServiceFor(api: OrderServiceApi | undefined, fallback: OrderService | undefined): OrderService {
@@ -161,7 +170,7 @@ function paymentsFor(config: Config, logger: Logger, metrics: Metrics, shared: S
     sink: parts.sink,
     record: shared.paymentRecord,
     claims: shared.forwardClaims,
-    sessions: shared.sessions,
+    tokenCache: shared.tokenCache,
     primerApiVersion: config.primer.apiVersion,
     onNotification: metrics.countPaymentNotification,
   });

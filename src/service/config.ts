@@ -7,9 +7,17 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly production: boolean;
-  // No Primer key outside production: run against the in-process emulator (contract section 4).
+  // Which world runs is decided here once, and main.ts and compose-app.ts follow it (README.md, "Configuration").
+  // No Primer key outside production: run against the in-process emulator.
   readonly demoMode: boolean;
+  // The demo checkout page at / (DEMO_PAGE).
   readonly demoPage: boolean;
+  // The order service at ORDER_SERVICE_URL, or the built-in demo carts (demo mode, or DEMO_CARTS=true).
+  readonly carts: 'order-service' | 'built-in';
+  // The demo wing (src/demo) runs when it stands in for Primer or the order service, or serves the page.
+  readonly demoWorld: boolean;
+  // SESSION_REUSE_MIN_TTL_S=0 turns reuse off: no token is cached, and each replica calls Primer itself.
+  readonly tokenReuse: boolean;
   readonly primer: {
     readonly apiKey: string | undefined;
     readonly apiUrl: string;
@@ -28,7 +36,7 @@ export interface Config {
   // Open connections per upstream (Primer, the order service); a call finding all busy waits within its budget.
   // The default of 256 is argued in docs/resilience.md, "Connections".
   readonly upstreamMaxConnections: number;
-  // Primer's signed webhooks (contract section 8); no secrets turns POST /webhooks/primer off.
+  // Primer's signed webhooks (docs/payments.md); no secrets turns POST /webhooks/primer off.
   readonly webhooks: {
     readonly secrets: readonly string[];
     readonly toleranceS: number;
@@ -37,13 +45,13 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   readonly trustProxy: TrustProxy;
   readonly sessionReuseMinTtlS: number;
-  // After SIGTERM/SIGINT: how long the listener keeps accepting, then the drain budget once it closed (contract section 9).
+  // After SIGTERM/SIGINT: how long the listener keeps accepting, then the drain budget once it closed (docs/operations.md, "Shutdown").
   readonly shutdownDelayMs: number;
   readonly shutdownTimeoutMs: number;
   // The listener that serves /metrics; equal to a non-zero `port`, the one listener serves both.
   readonly metricsPort: number;
   readonly logLevel: LogLevel;
-  // Shared state for several replicas (contract section 6); no URL keeps it in process memory.
+  // Shared state for several replicas (docs/deployment.md, "Several replicas"); no URL keeps it in process memory.
   readonly redis: {
     readonly url: string | undefined;
     readonly keyPrefix: string;
@@ -85,17 +93,19 @@ export function loadConfig(env: Env): Config {
   const ordersUrl = read('ORDER_SERVICE_URL', undefined, httpUrl, 'must be an http(s) URL');
   if (production && !apiKey) problems.push('PRIMER_API_KEY: required when NODE_ENV=production');
   if (production && !ordersUrl) problems.push('ORDER_SERVICE_URL: required when NODE_ENV=production');
-  // Fail closed (contract section 9): a real key prices the built-in demo carts only when asked to, and never in production.
+  // Fail closed (README.md, "Configuration"): a real key prices the built-in demo carts only when asked to, and never in production.
   const demoCarts = read('DEMO_CARTS', false, bool, 'must be true or false');
   if (production && demoCarts) problems.push('DEMO_CARTS: not allowed when NODE_ENV=production');
   if (!production && apiKey && !ordersUrl && !demoCarts) problems.push('ORDER_SERVICE_URL: required when PRIMER_API_KEY is set, unless DEMO_CARTS=true');
 
-  const config: Config = {
+  const demoMode = !production && !apiKey;
+  const settings: Omit<Config, 'demoWorld' | 'tokenReuse'> = {
     port: read('PORT', 8080, int(0, 65535), 'must be an integer from 0 to 65535'),
     host: read('HOST', '0.0.0.0', (raw) => (isIP(raw) || /^[A-Za-z0-9.-]+$/.test(raw) ? raw : undefined), 'must be an IP address or host name'),
     production,
-    demoMode: !production && !apiKey,
-    demoPage: read('DEMO_PAGE', !production && !apiKey, bool, 'must be true or false'),
+    demoMode,
+    demoPage: read('DEMO_PAGE', demoMode, bool, 'must be true or false'),
+    carts: ordersUrl ? 'order-service' : 'built-in',
     primer: {
       apiKey,
       apiUrl: read('PRIMER_API_URL', 'https://api.sandbox.primer.io', httpUrl, 'must be an http(s) URL'),
@@ -132,7 +142,8 @@ export function loadConfig(env: Env): Config {
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze(config);
+  const { demoPage, carts, sessionReuseMinTtlS } = settings;
+  return Object.freeze({ ...settings, demoWorld: demoMode || demoPage || carts === 'built-in', tokenReuse: sessionReuseMinTtlS > 0 });
 }
 
 function httpUrl(raw: string): string | undefined {

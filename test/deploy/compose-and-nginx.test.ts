@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/service/config';
-import { SHUTDOWN_OVERRUN_MS } from '../../src/service/graceful-shutdown';
+import { SHUTDOWN_OVERRUN_MS } from '../../src/service/lifecycle/graceful-shutdown';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { composeApp } from '../../src/service/compose-app';
 import { loadConfig, type Config } from '../../src/service/config';
-import { SHUTDOWN_OVERRUN_MS } from '../../src/service/graceful-shutdown';
+import { SHUTDOWN_OVERRUN_MS } from '../../src/service/lifecycle/graceful-shutdown';
 import { createLogger } from '../../src/service/logger';
 import { allOf, KUBERNETES_DIR, manifestFiles, readManifests, theOne, validateAgainstSchema, type Manifest } from './support/kubernetes-manifests';
 
@@ -126,7 +126,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
 
   it('when the probe paths are asked of the service, then startup and liveness hold while it drains and readiness turns 503', async () => {
     // Without REDIS_URL: no probe touches Redis (test/redis shows /readyz staying 200 through its outages).
-    const { app, readiness } = composeApp(loadConfig({ ...podEnvironment(), REDIS_URL: '' }), createLogger('silent'), { primer: { apiUrl: 'http://127.0.0.1:9', apiKey: 'unused' } });
+    const { app, readiness } = composeApp(loadConfig({ ...podEnvironment(), REDIS_URL: '' }), createLogger('silent'), {});
     const status = async (probe: IContainer['livenessProbe']) => (await request(app).get(probe?.httpGet?.path ?? 'no path')).status;
 
     expect([await status(container.startupProbe), await status(container.livenessProbe), await status(container.readinessProbe)]).toEqual([200, 200, 200]);

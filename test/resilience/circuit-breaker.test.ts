@@ -12,7 +12,7 @@ const RESET_MS = 500;
 const PRIMER_TIMEOUT_MS = 1000;
 // "At once": the cart is still loaded, but no Primer attempt or budget is spent.
 const FAST_MS = PRIMER_TIMEOUT_MS / 4;
-// Payable demo carts: distinct carts so that neither single-flight nor reuse hides a Primer call.
+// Payable demo carts: distinct carts so that neither shared calls nor reuse hides a Primer call.
 const CARTS = ['demo-gbp', 'demo-jpy', 'demo-kwd', 'demo-unicode'] as const;
 
 let primer: FakePrimer;

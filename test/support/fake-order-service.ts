@@ -13,7 +13,7 @@ export interface FakeOrderService extends FakeServer {
 
 const PAYMENT_EVENTS = /^\/orders\/[^/?]+\/payment-events$/;
 
-// Serves contract section 2 from a map of carts and takes payment events (201); queued replies override both for fault tests.
+// Serves the order service's cart API (docs/client-session.md) from a map of carts and takes payment events (201); queued replies override both for fault tests.
 export async function startFakeOrderService(carts: readonly Cart[]): Promise<FakeOrderService> {
   const byId = new Map(carts.map((cart) => [cart.id, structuredClone(cart)]));
   const replies: OrdersReply[] = [];

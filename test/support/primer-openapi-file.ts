@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-// Where the team keeps Primer's file: ../shared beside the repository (README, Tests).
+// Where the team keeps Primer's file: its shared folder beside the repository (README.md, "Tests").
 const BESIDE_REPOSITORY = path.resolve(__dirname, '../../../shared/primer/openapi-2.4.yml');
 
 export const HOW_TO_GET_PRIMER_OPENAPI =

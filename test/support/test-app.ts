@@ -18,14 +18,11 @@ export interface TestApp {
 
 // The real composition (config → adapters → app), fed a test environment instead of process.env.
 export function buildTestApp(env: Record<string, string>): TestApp {
-  // DEMO_CARTS: a key with the built-in carts is refused unless asked for (contract section 9).
+  // DEMO_CARTS: a key with the built-in carts is refused unless asked for (README.md, "Configuration").
   const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
-  const { app, metricsApp } = composeApp(config, logger, {
-    primer: { apiUrl: config.primer.apiUrl, apiKey: config.primer.apiKey ?? '' },
-    // As main.ts does: without ORDER_SERVICE_URL, the built-in demo carts.
-    orders: new InMemoryOrderService(DEMO_CARTS),
-  });
+  // As the demo world does without ORDER_SERVICE_URL: the built-in demo carts.
+  const { app, metricsApp } = composeApp(config, logger, { orders: new InMemoryOrderService(DEMO_CARTS) });
   return { app, metricsApp, config, logs };
 }

@@ -1,6 +1,6 @@
 import type { Cart } from '../../service/orders/cart';
 
-// Built-in carts for demo mode and the docker-compose order service; amounts are minor units (contract section 4).
+// Built-in carts for demo mode and the docker-compose order service; amounts are minor units (docs/client-session.md).
 const DEMO_GBP: Cart = {
   id: 'demo-gbp',
   version: 3,

@@ -4,7 +4,7 @@ import { sendJson } from './json-answer';
 import { PaymentEventLog } from './payment-event-log';
 import { servePaymentEvents } from './payment-events-endpoint';
 
-// A stand-in order service speaking contract section 2, so the HTTP adapter is what runs in docker-compose,
+// A stand-in order service speaking the order service's cart API (docs/client-session.md), so the HTTP adapter is what runs in docker-compose,
 // and taking the service's payment events (docs/payments.md). Every cart is readable by everyone: the demo has
 // no shoppers to tell apart.
 const CART_PATH = /^\/carts\/([^/]+)$/;

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 // Headers the checkout page may send, and those its script may read (the id to quote to support, the limiter's advice).
 const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-Request-Id'];
-// Date lets public/checkout-session.js time a token's refresh by the server's clock, not the shopper's.
+// Date lets src/browser/checkout-session-client.ts time a token's refresh by the server's clock, not the shopper's.
 const EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'Date'];
 const PREFLIGHT_MAX_AGE_S = 600;
 

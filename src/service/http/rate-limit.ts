@@ -14,7 +14,7 @@ export interface RateLimitOptions {
 
 const WINDOW_MS = 60_000;
 
-// Per client address (req.ip, so `trust proxy` decides which hop counts); 0 turns it off (contract section 4).
+// Per client address (req.ip, so `trust proxy` decides which hop counts); 0 turns it off (RATE_LIMIT_PER_MINUTE, README.md "Configuration").
 export function rateLimitPerClient(options: RateLimitOptions) {
   if (options.perMinute === 0) return (_req: Request, _res: Response, next: NextFunction): void => next();
   return rateLimit({

@@ -13,7 +13,7 @@ const SHUTTING_DOWN: Problem = {
 
 const answeredAtShutdown = new WeakSet<ServerResponse>();
 
-// The drain deadline's answer to a request still in flight (contract section 9), the problem+json sendProblem writes.
+// The drain deadline's answer to a request still in flight (docs/operations.md, "Shutdown"), the problem+json sendProblem writes.
 export function answerAtShutdown(res: ServerResponse): void {
   // A response already under way cannot change its status: cut it, and its request line says aborted.
   if (res.headersSent) {

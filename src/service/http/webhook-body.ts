@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { sendProblem, type Problem } from './problem';
 
-// The answers for a webhook body the route will not read (contract section 8).
+// The answers for a webhook body the route will not read (docs/payments.md, "POST /webhooks/primer").
 const WEBHOOK_BODY_PROBLEMS = {
   encoded: { status: 415, code: 'unsupported_media_type', title: 'Unsupported media type', detail: 'Send the body without a Content-Encoding.' },
   tooLarge: { status: 413, code: 'payload_too_large', title: 'Payload too large', detail: 'The request body is over 1 MiB.' },

@@ -1,16 +1,18 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { SessionOutcome } from '../checkout/checkout-sessions';
-import type { BreakerState } from '../upstream/circuit-breaker';
-import type { RedisStepOutcome } from '../redis/redis-guard';
-import type { ConfirmationResult } from '../payments/payment-confirmations';
-import type { NotificationResult } from '../payments/payment-forwarder';
-import type { PaymentSource } from '../payments/payment-state';
-import type { WebhookDeliveryResult } from '../payments/webhook-deliveries';
-import type { RedisOperation } from '../redis/redis-operation';
-import type { Upstream } from '../upstream/upstream-error';
-import type { RetryObserver, UpstreamObserver } from '../upstream/upstream-observer';
+import type {
+  BreakerStateLabel,
+  PaymentConfirmationLabel,
+  PaymentNotificationLabel,
+  PaymentSourceLabel,
+  RedisOperationLabel,
+  RedisOutcomeLabel,
+  SessionOutcomeLabel,
+  UpstreamLabel,
+  UpstreamOutcomeLabel,
+  WebhookDeliveryLabel,
+} from './metric-labels';
 
-const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open'];
+const BREAKER_STATES: readonly BreakerStateLabel[] = ['closed', 'open', 'half-open'];
 // Seconds; the upper buckets cover Primer's 10 s budget with retries.
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
 
@@ -104,39 +106,39 @@ export class Metrics {
     this.#abortedRequests.inc({ method, route });
   }
 
-  readonly countRetry: RetryObserver = (upstream, reason) => {
+  readonly countRetry = (upstream: UpstreamLabel, reason: UpstreamOutcomeLabel): void => {
     this.#upstreamRetries.inc({ upstream, reason });
   };
 
-  readonly countBreakerRejection = (upstream: Upstream): void => {
+  readonly countBreakerRejection = (upstream: UpstreamLabel): void => {
     this.#breakerRejections.inc({ upstream });
   };
 
-  readonly observeUpstream: UpstreamObserver = (upstream, outcome, durationMs) => {
+  readonly observeUpstream = (upstream: UpstreamLabel, outcome: UpstreamOutcomeLabel, durationMs: number): void => {
     this.#upstreamDuration.observe({ upstream, outcome }, durationMs / 1000);
   };
 
-  readonly countSession = (outcome: SessionOutcome): void => {
+  readonly countSession = (outcome: SessionOutcomeLabel): void => {
     this.#sessions.inc({ outcome });
   };
 
-  readonly countRedisFailure = (operation: RedisOperation, outcome: RedisStepOutcome): void => {
+  readonly countRedisFailure = (operation: RedisOperationLabel, outcome: RedisOutcomeLabel): void => {
     this.#redisFailures.inc({ operation, outcome });
   };
 
-  readonly countWebhookDelivery = (result: WebhookDeliveryResult): void => {
+  readonly countWebhookDelivery = (result: WebhookDeliveryLabel): void => {
     this.#webhookDeliveries.inc({ result });
   };
 
-  readonly countPaymentConfirmation = (result: ConfirmationResult): void => {
+  readonly countPaymentConfirmation = (result: PaymentConfirmationLabel): void => {
     this.#paymentConfirmations.inc({ result });
   };
 
-  readonly countPaymentNotification = (source: PaymentSource, result: NotificationResult): void => {
+  readonly countPaymentNotification = (source: PaymentSourceLabel, result: PaymentNotificationLabel): void => {
     this.#paymentNotifications.inc({ source, result });
   };
 
-  readonly setBreakerState = (state: BreakerState): void => {
+  readonly setBreakerState = (state: BreakerStateLabel): void => {
     for (const candidate of BREAKER_STATES) this.#breakerState.set({ upstream: 'primer', state: candidate }, candidate === state ? 1 : 0);
   };
 }

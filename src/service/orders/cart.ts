@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-// The cart as the order service serves it (contract section 2). Shape only:
+// The cart as the order service serves it (docs/client-session.md). Shape only:
 // whether the money adds up is the payload builder's business (422), not this schema's (502).
 const Address = Type.Object({
   firstName: Type.Optional(Type.String()),

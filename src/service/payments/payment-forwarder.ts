@@ -1,6 +1,6 @@
 import type { PaymentEventSink } from '../orders/payment-events';
-import { sessionKey, type SessionStore } from '../sessions/session-store';
-import { SingleFlight } from '../sessions/single-flight';
+import { tokenCacheKey, type TokenCache } from '../token-cache/token-cache';
+import { SharedCalls } from '../concurrency/shared-calls';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { RequestContext } from '../upstream/request-context';
 import { UpstreamUnavailableError } from '../upstream/upstream-unavailable-error';
@@ -21,8 +21,8 @@ export interface PaymentForwarderDeps {
   sink: PaymentEventSink;
   record: PaymentRecord;
   claims: ForwardClaims;
-  // The cart's stored session is forgotten once a payment that is not failed was recorded for it.
-  sessions: SessionStore;
+  // The cart's cached token is forgotten once a payment that is not failed was recorded for it.
+  tokenCache: TokenCache;
   primerApiVersion: string;
   onNotification?: (source: PaymentSource, result: NotificationResult) => void;
 }
@@ -32,7 +32,7 @@ const RETRY_AFTER_S = 2;
 
 // Tells the order service of each payment state once, from either source (docs/payments.md, "Duplicates and ordering").
 export class PaymentForwarder {
-  readonly #sameState = new SingleFlight<ForwardResult>();
+  readonly #sameState = new SharedCalls<ForwardResult>();
   readonly #samePayment = new OneAtATime();
 
   constructor(private readonly deps: PaymentForwarderDeps) {}
@@ -82,7 +82,7 @@ export class PaymentForwarder {
     await this.deps.record.mark(state);
     // Reuse ends after payment: the next POST /checkout/session for the cart makes a new Primer session (docs/payments.md).
     if (state.cartId !== undefined && outcomeOf(state.status) !== 'failed') {
-      await this.deps.sessions.delete(sessionKey(state.cartId, this.deps.primerApiVersion));
+      await this.deps.tokenCache.delete(tokenCacheKey(state.cartId, this.deps.primerApiVersion));
     }
     return 'delivered';
   }

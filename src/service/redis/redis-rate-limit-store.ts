@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
-import type { RateLimitStore } from '../http/rate-limit';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { RedisGuard } from './redis-guard';
 import { RedisOrMemoryRateLimitStore } from './redis-or-memory-rate-limit-store';
 

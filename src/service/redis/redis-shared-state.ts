@@ -1,27 +1,27 @@
 import type { Config } from '../config';
-import type { RateLimitStore } from '../http/rate-limit';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import type { ForwardClaims } from '../payments/forward-claims';
 import { InMemoryPaymentRecord } from '../payments/in-memory-payment-record';
 import type { PaymentRecord } from '../payments/payment-record';
-import type { CrossReplicaFlight } from '../sessions/cross-replica-flight';
-import { ProcessOnlyFlight } from '../sessions/cross-replica-flight';
-import type { SessionStore } from '../sessions/session-store';
-import { DisabledSessionStore } from '../sessions/disabled-session-store';
+import type { ReplicaClaim } from '../concurrency/replica-claim';
+import { NoReplicaClaim } from '../concurrency/replica-claim';
+import type { TokenCache } from '../token-cache/token-cache';
+import { NoTokenCache } from '../token-cache/no-token-cache';
 import { createRedisClient } from './redis-client';
-import { RedisFlight } from './redis-flight';
+import { RedisReplicaClaim } from './redis-replica-claim';
 import { RedisGuard } from './redis-guard';
-import { RedisOrMemorySessionStore } from './redis-or-memory-session-store';
+import { RedisOrMemoryTokenCache } from './redis-or-memory-token-cache';
 import { RedisPaymentClaims } from './redis-payment-claims';
 import { RedisPaymentRecord } from './redis-payment-record';
 import { redisRateLimitStore } from './redis-rate-limit-store';
-import { RedisSessionStore } from './redis-session-store';
+import { RedisTokenCache } from './redis-token-cache';
 
 // What the replicas share: reused sessions, the claim on a Primer call, the rate limit budget, the payments forwarded.
 export interface SharedState {
-  sessions: SessionStore;
-  flight: CrossReplicaFlight;
+  tokenCache: TokenCache;
+  replicaClaim: ReplicaClaim;
   rateLimitStore: RateLimitStore | undefined;
   paymentRecord: PaymentRecord;
   forwardClaims: ForwardClaims;
@@ -37,12 +37,12 @@ export function redisSharedState(config: Config, redisUrl: string, logger: Logge
   redis.on('ready', () => logger.info('Redis ready: sharing state with the other replicas'));
   const { keyPrefix } = config.redis;
   // With reuse off there is no stored result for a waiting replica to pick up, so each replica calls Primer itself.
-  const reuse = config.sessionReuseMinTtlS > 0;
+  const reuse = config.tokenReuse;
   const minTtlMs = config.sessionReuseMinTtlS * 1000;
   return {
-    sessions: reuse ? new RedisOrMemorySessionStore({ shared: new RedisSessionStore({ redis, guard, keyPrefix, minTtlMs }), memory: { minTtlMs } }) : new DisabledSessionStore(),
-    // A claim Redis cannot take leaves the call to this replica, whose in-process single-flight still merges its own.
-    flight: reuse ? new RedisFlight({ redis, guard, keyPrefix, primerTimeoutMs: config.primer.timeoutMs }) : new ProcessOnlyFlight(),
+    tokenCache: reuse ? new RedisOrMemoryTokenCache({ shared: new RedisTokenCache({ redis, guard, keyPrefix, minTtlMs }), memory: { minTtlMs } }) : new NoTokenCache(),
+    // A claim Redis cannot take leaves the call to this replica, whose in-process SharedCalls still merges its own.
+    replicaClaim: reuse ? new RedisReplicaClaim({ redis, guard, keyPrefix, primerTimeoutMs: config.primer.timeoutMs }) : new NoReplicaClaim(),
     rateLimitStore: config.rateLimitPerMinute > 0 ? redisRateLimitStore(redis, guard, keyPrefix) : undefined,
     paymentRecord: new RedisPaymentRecord({ redis, guard, keyPrefix, local: new InMemoryPaymentRecord() }),
     forwardClaims: new RedisPaymentClaims({ redis, guard, keyPrefix, ordersTimeoutMs: config.orders.timeoutMs }),

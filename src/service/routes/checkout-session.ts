@@ -6,7 +6,7 @@ import { sendProblem } from '../http/problem';
 import { requestContextOf } from '../http/request-context';
 import { credentialsOf } from '../http/shopper-credentials';
 
-// Contract section 1: a leading letter or digit, so no `.`/`..` or path tricks can reach the order service's URL.
+// docs/openapi.yaml (cartId): a leading letter or digit, so no `.`/`..` or path tricks can reach the order service's URL.
 export const CART_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export function checkoutSessionRoutes(checkout: CheckoutSessions): Router {

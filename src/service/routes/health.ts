@@ -1,18 +1,6 @@
 import { Router } from 'express';
 import { methodNotAllowed } from '../http/fallback-routes';
-
-// Flips once, on SIGTERM/SIGINT, so the load balancer stops sending new shoppers before the server closes.
-export class Readiness {
-  private draining = false;
-
-  get isDraining(): boolean {
-    return this.draining;
-  }
-
-  startDraining(): void {
-    this.draining = true;
-  }
-}
+import type { Readiness } from '../lifecycle/readiness';
 
 export function healthRoutes(readiness: Readiness): Router {
   const router = Router();

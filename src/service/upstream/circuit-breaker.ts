@@ -1,7 +1,7 @@
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface CircuitBreakerOptions {
-  // Consecutive availability failures that open the breaker; 0 turns it off (contract section 4, PRIMER_BREAKER_FAILURES).
+  // Consecutive availability failures that open the breaker; 0 turns it off (PRIMER_BREAKER_FAILURES, README.md "Configuration").
   failureThreshold: number;
   // How long the breaker stays open before one probe is let through (PRIMER_BREAKER_RESET_MS).
   resetMs: number;

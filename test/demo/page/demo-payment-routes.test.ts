@@ -3,7 +3,7 @@ import express from 'express';
 import request from 'supertest';
 import { startEmulator, type RunningEmulator } from '../../../src/demo/emulator/start-emulator';
 import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
-import { demoPageRouter } from '../../../src/demo/page/demo-page';
+import { demoPageRouter } from '../../../src/demo/page/demo-page-router';
 import { emulatorClient, GBP_SESSION } from '../emulator/support/emulator-client';
 import { startWebhookReceiver, type WebhookReceiver } from '../emulator/support/webhook-receiver';
 

@@ -47,7 +47,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     PRIMER_API_URL: emulator.url,
     PRIMER_API_KEY: apiKey,
     PRIMER_WEBHOOK_SECRETS: webhookSecret,
-    // A key with the built-in carts is refused unless asked for (contract section 9).
+    // A key with the built-in carts is refused unless asked for (README.md, "Configuration").
     DEMO_CARTS: 'true',
     // Any free port: the default 9464 may be taken by another service on this machine.
     METRICS_PORT: '0',

@@ -19,7 +19,7 @@ function traceparentParts(value: unknown): { traceId: string; spanId: string } {
 
 const openSession = (headers: Record<string, string>) => request(stack.subject.app).post('/checkout/session').set(headers).send({ cartId: 'demo-gbp' });
 
-describe('W3C trace context (contract section 7)', () => {
+describe('W3C trace context (docs/operations.md, "Following one request from its X-Request-Id")', () => {
   it('when the request carries a valid traceparent and tracestate, then both upstreams get the same trace id, a span id of this service and the tracestate', async () => {
     const res = await openSession({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01`, tracestate: 'shop=checkout-7' });
 

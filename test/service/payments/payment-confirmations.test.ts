@@ -10,7 +10,7 @@ import { InMemoryPaymentRecord } from '../../../src/service/payments/in-memory-p
 import { PaymentConfirmations, type ConfirmationResult } from '../../../src/service/payments/payment-confirmations';
 import { PaymentForwarder } from '../../../src/service/payments/payment-forwarder';
 import type { PrimerPayments } from '../../../src/service/primer/primer-payments';
-import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
+import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-token-cache';
 import { UpstreamRejectedError } from '../../../src/service/upstream/upstream-rejected-error';
 import { UpstreamUnavailableError } from '../../../src/service/upstream/upstream-unavailable-error';
 import { PAYMENT_METHOD_SECRETS, primerPayment } from '../../support/primer-payment';
@@ -31,7 +31,7 @@ function confirmationsWith(payments: Record<string, Record<string, unknown>>) {
     },
   };
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const forwarder = new PaymentForwarder({ sink, record: new InMemoryPaymentRecord(), claims: new ProcessOnlyClaims(), sessions: new InMemorySessionStore({ minTtlMs: 0 }), primerApiVersion: '2.4' });
+  const forwarder = new PaymentForwarder({ sink, record: new InMemoryPaymentRecord(), claims: new ProcessOnlyClaims(), tokenCache: new InMemoryTokenCache({ minTtlMs: 0 }), primerApiVersion: '2.4' });
   const confirmations = new PaymentConfirmations({ orders: new InMemoryOrderService([CART, CART_WITHOUT_ORDER_ID]), primer, forwarder, logger, onConfirmation: (result) => results.push(result) });
   const confirm = (cartId: string, paymentId: string) => confirmations.confirm({ cartId, paymentId, credentials: {}, context: { requestId: 'req-c', trace: ROOT_CONTEXT } });
   return { confirm, sink, logs, results, asked };

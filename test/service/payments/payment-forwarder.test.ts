@@ -4,8 +4,8 @@ import { ProcessOnlyClaims } from '../../../src/service/payments/forward-claims'
 import { InMemoryPaymentRecord } from '../../../src/service/payments/in-memory-payment-record';
 import { PaymentForwarder, type NotificationResult } from '../../../src/service/payments/payment-forwarder';
 import type { PaymentSource, PaymentState } from '../../../src/service/payments/payment-state';
-import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
-import { sessionKey } from '../../../src/service/sessions/session-store';
+import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-token-cache';
+import { tokenCacheKey } from '../../../src/service/token-cache/token-cache';
 import { UpstreamRejectedError } from '../../../src/service/upstream/upstream-rejected-error';
 import { UpstreamUnavailableError } from '../../../src/service/upstream/upstream-unavailable-error';
 import { heldAnswer, RecordingSink } from './support/recording-sink';
@@ -19,17 +19,17 @@ const HOUR_MS = 3_600_000;
 function forwarderWith(options: { claims?: ForwardClaims; record?: InMemoryPaymentRecord } = {}) {
   const sink = new RecordingSink();
   const record = options.record ?? new InMemoryPaymentRecord();
-  const sessions = new InMemorySessionStore({ minTtlMs: 0 });
+  const tokenCache = new InMemoryTokenCache({ minTtlMs: 0 });
   const notifications: [PaymentSource, NotificationResult][] = [];
   const forwarder = new PaymentForwarder({
     sink,
     record,
     claims: options.claims ?? new ProcessOnlyClaims(),
-    sessions,
+    tokenCache,
     primerApiVersion: '2.4',
     onNotification: (source, result) => notifications.push([source, result]),
   });
-  return { forwarder, sink, record, sessions, notifications };
+  return { forwarder, sink, record, tokenCache, notifications };
 }
 
 describe('PaymentForwarder', () => {
@@ -139,33 +139,33 @@ describe('PaymentForwarder', () => {
     expect(sink.events.map((event) => event.status)).toEqual(['SETTLED']);
   });
 
-  it('when a payment that is not failed is recorded, then the cart\'s stored session is forgotten', async () => {
-    const { forwarder, sessions } = forwarderWith();
-    await sessions.set(sessionKey('cart_42', '2.4'), { clientToken: 'paid-with', expiresAt: Date.now() + HOUR_MS, cartVersion: '1' });
+  it('when a payment that is not failed is recorded, then the cart\'s cached token is forgotten', async () => {
+    const { forwarder, tokenCache } = forwarderWith();
+    await tokenCache.set(tokenCacheKey('cart_42', '2.4'), { clientToken: 'paid-with', expiresAt: Date.now() + HOUR_MS, cartVersion: '1' });
 
     await forwarder.forward({ ...AUTHORIZED, status: 'PENDING' }, 'confirmation', CONTEXT);
 
-    expect(await sessions.get(sessionKey('cart_42', '2.4'))).toBeUndefined();
+    expect(await tokenCache.get(tokenCacheKey('cart_42', '2.4'))).toBeUndefined();
   });
 
   it('when a failed payment is recorded, or the order service did not take a paid one, then the session is kept', async () => {
-    const { forwarder, sink, sessions } = forwarderWith();
-    await sessions.set(sessionKey('cart_42', '2.4'), { clientToken: 'try-again', expiresAt: Date.now() + HOUR_MS, cartVersion: '1' });
+    const { forwarder, sink, tokenCache } = forwarderWith();
+    await tokenCache.set(tokenCacheKey('cart_42', '2.4'), { clientToken: 'try-again', expiresAt: Date.now() + HOUR_MS, cartVersion: '1' });
 
     await forwarder.forward(DECLINED, 'webhook', CONTEXT);
     sink.answerNext(() => Promise.reject(new UpstreamUnavailableError('orders', 'down', 2)));
     await expect(forwarder.forward(SETTLED, 'webhook', CONTEXT)).rejects.toThrow();
 
-    expect(await sessions.get(sessionKey('cart_42', '2.4'))).toMatchObject({ clientToken: 'try-again' });
+    expect(await tokenCache.get(tokenCacheKey('cart_42', '2.4'))).toMatchObject({ clientToken: 'try-again' });
   });
 
   it('when the payment names no cart, then no session is touched', async () => {
-    const { forwarder, sessions } = forwarderWith();
-    await sessions.set(sessionKey('cart_42', '2.4'), { clientToken: 'kept', expiresAt: Date.now() + HOUR_MS, cartVersion: '1' });
+    const { forwarder, tokenCache } = forwarderWith();
+    await tokenCache.set(tokenCacheKey('cart_42', '2.4'), { clientToken: 'kept', expiresAt: Date.now() + HOUR_MS, cartVersion: '1' });
     const withoutCart: PaymentState = { paymentId: 'p2', orderId: 'order_42', status: 'AUTHORIZED', amount: 3700, currencyCode: 'GBP', dateUpdated: AUTHORIZED.dateUpdated };
 
     expect(await forwarder.forward(withoutCart, 'webhook', CONTEXT)).toBe('delivered');
-    expect(await sessions.get(sessionKey('cart_42', '2.4'))).toMatchObject({ clientToken: 'kept' });
+    expect(await tokenCache.get(tokenCacheKey('cart_42', '2.4'))).toMatchObject({ clientToken: 'kept' });
   });
 });
 

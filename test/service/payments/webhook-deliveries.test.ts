@@ -7,7 +7,7 @@ import { ProcessOnlyClaims } from '../../../src/service/payments/forward-claims'
 import { InMemoryPaymentRecord } from '../../../src/service/payments/in-memory-payment-record';
 import { PaymentForwarder } from '../../../src/service/payments/payment-forwarder';
 import { WebhookDeliveries, type WebhookDeliveryResult } from '../../../src/service/payments/webhook-deliveries';
-import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
+import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-token-cache';
 import { UpstreamRejectedError } from '../../../src/service/upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../../../src/service/upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../../../src/service/upstream/upstream-unavailable-error';
@@ -23,7 +23,7 @@ function deliveriesWith() {
   const logs: string[] = [];
   const results: WebhookDeliveryResult[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const forwarder = new PaymentForwarder({ sink, record: new InMemoryPaymentRecord(), claims: new ProcessOnlyClaims(), sessions: new InMemorySessionStore({ minTtlMs: 0 }), primerApiVersion: '2.4' });
+  const forwarder = new PaymentForwarder({ sink, record: new InMemoryPaymentRecord(), claims: new ProcessOnlyClaims(), tokenCache: new InMemoryTokenCache({ minTtlMs: 0 }), primerApiVersion: '2.4' });
   const deliveries = new WebhookDeliveries({ secrets: [SECRET], toleranceS: 300, forwarder, logger, onDelivery: (result) => results.push(result), now: () => NOW_MS });
   const deliver = (body: string | object, sign = true) => {
     const rawBody = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));

@@ -14,7 +14,7 @@ export interface BuiltClientSession {
   warnings: string[];
 }
 
-// The POST /client-session body for a cart (contract section 3); throws CartNotPayableError when it cannot be paid.
+// The POST /client-session body for a cart (docs/client-session.md); throws CartNotPayableError when it cannot be paid.
 export function buildClientSession(cart: Cart): BuiltClientSession {
   const amount = cartAmount(cart);
   const currencyCode = cart.currencyCode;

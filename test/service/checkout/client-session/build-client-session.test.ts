@@ -22,7 +22,7 @@ function notPayableReason(cart: Cart): NotPayableReason | undefined {
 }
 
 describe('buildClientSession', () => {
-  it('maps the GBP demo cart field by field as contract section 3 says', () => {
+  it('maps the GBP demo cart field by field as docs/client-session.md says', () => {
     const { body, warnings } = buildClientSession(demoCart('demo-gbp'));
 
     expect(warnings).toEqual([]);

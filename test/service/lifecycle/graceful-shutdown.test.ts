@@ -2,13 +2,14 @@ import { EventEmitter } from 'node:events';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import express from 'express';
-import { exitOnCrash, installGracefulShutdown, SHUTDOWN_OVERRUN_MS } from '../../src/service/graceful-shutdown';
-import { errorHandler } from '../../src/service/http/error-handler';
-import { requestId } from '../../src/service/http/request-id';
-import { requestLog } from '../../src/service/http/request-log';
-import { answerAtShutdown } from '../../src/service/http/shutdown-answer';
-import { createLogger } from '../../src/service/logger';
-import { healthRoutes, Readiness } from '../../src/service/routes/health';
+import { installGracefulShutdown, SHUTDOWN_OVERRUN_MS } from '../../../src/service/lifecycle/graceful-shutdown';
+import { errorHandler } from '../../../src/service/http/error-handler';
+import { requestId } from '../../../src/service/http/request-id';
+import { requestLog } from '../../../src/service/http/request-log';
+import { answerAtShutdown } from '../../../src/service/http/shutdown-answer';
+import { createLogger } from '../../../src/service/logger';
+import { Readiness } from '../../../src/service/lifecycle/readiness';
+import { healthRoutes } from '../../../src/service/routes/health';
 
 interface Answer {
   status: number;
@@ -250,39 +251,5 @@ describe('graceful shutdown', () => {
     expect(await subject.exit).toBe(1);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(subject.cleaned.sort()).toEqual(['redis', 'spans']);
-  });
-});
-
-describe('exit on crash', () => {
-  function crashSubject() {
-    const events = new EventEmitter();
-    const logs: string[] = [];
-    const exits: number[] = [];
-    exitOnCrash({ logger: createLogger('info', { write: (line: string) => void logs.push(line) }), exit: (code) => exits.push(code), events });
-    return { events, exits, lines: () => logs.map((line) => JSON.parse(line) as { level: string; msg: string; err?: { stack?: string } }) };
-  }
-
-  function failDeepInside(): Error {
-    return new Error('the ledger is gone');
-  }
-
-  it('when a rejection goes unhandled, then it is logged as fatal with its stack and the exit is 1', () => {
-    const { events, exits, lines } = crashSubject();
-
-    events.emit('unhandledRejection', failDeepInside(), Promise.resolve());
-
-    expect(exits).toEqual([1]);
-    expect(lines()[0]).toMatchObject({ level: 'fatal', msg: 'unhandled rejection: exiting' });
-    expect(lines()[0]?.err?.stack).toContain('failDeepInside');
-  });
-
-  it('when an exception goes uncaught, then it is logged as fatal with its stack and the exit is 1', () => {
-    const { events, exits, lines } = crashSubject();
-
-    events.emit('uncaughtException', failDeepInside());
-
-    expect(exits).toEqual([1]);
-    expect(lines()[0]).toMatchObject({ level: 'fatal', msg: 'uncaught exception: exiting' });
-    expect(lines()[0]?.err?.stack).toContain('the ledger is gone');
   });
 });

@@ -1,26 +1,26 @@
 import type { Redis } from 'ioredis';
 import { createLogger } from '../../src/service/logger';
 import { createRedisClient } from '../../src/service/redis/redis-client';
-import { RedisFlight } from '../../src/service/redis/redis-flight';
+import { RedisReplicaClaim } from '../../src/service/redis/redis-replica-claim';
 import { RedisGuard } from '../../src/service/redis/redis-guard';
 import type { RedisOperation } from '../../src/service/redis/redis-operation';
 import { UpstreamTimeoutError } from '../../src/service/upstream/upstream-timeout-error';
 import { useRedisServer } from '../support/redis-server';
 
-const PREFIX = 'flight-test:';
+const PREFIX = 'replica-claim-test:';
 const fixture = useRedisServer();
 
-function flight(options: { primerTimeoutMs?: number; client?: Redis; failures?: RedisOperation[] } = {}) {
+function replicaClaim(options: { primerTimeoutMs?: number; client?: Redis; failures?: RedisOperation[] } = {}) {
   const guard = new RedisGuard({ logger: createLogger('silent'), countFailure: (operation) => void options.failures?.push(operation) });
-  return new RedisFlight({ redis: options.client ?? fixture.redis, guard, keyPrefix: PREFIX, primerTimeoutMs: options.primerTimeoutMs ?? 2_000, leaseMs: 300 });
+  return new RedisReplicaClaim({ redis: options.client ?? fixture.redis, guard, keyPrefix: PREFIX, primerTimeoutMs: options.primerTimeoutMs ?? 2_000, leaseMs: 300 });
 }
 
 const nothingElsewhere = async () => undefined;
 
-describe('RedisFlight', () => {
+describe('RedisReplicaClaim', () => {
   it('when no one holds the claim, then the work runs, under a claim that expires no later than the Primer budget plus one second, released after', async () => {
     let ttlDuringWork = -1;
-    const result = await flight({ primerTimeoutMs: 100 }).run('cart:1', {
+    const result = await replicaClaim({ primerTimeoutMs: 100 }).run('cart:1', {
       work: async () => {
         ttlDuringWork = await fixture.redis.pttl(`${PREFIX}claim:cart:1`);
         return 'created';
@@ -40,7 +40,7 @@ describe('RedisFlight', () => {
     setTimeout(() => (stored.value = 'token-from-other-replica'), 150);
     const work = jest.fn(async () => 'mine');
 
-    const result = await flight().run('cart:2', { work, settledElsewhere: async () => stored.value });
+    const result = await replicaClaim().run('cart:2', { work, settledElsewhere: async () => stored.value });
 
     expect(result).toBe('token-from-other-replica');
     expect(work).not.toHaveBeenCalled();
@@ -50,7 +50,7 @@ describe('RedisFlight', () => {
     await fixture.redis.set(`${PREFIX}claim:cart:3`, 'other-replica', 'PX', 5_000);
     const started = Date.now();
 
-    await expect(flight({ primerTimeoutMs: 400 }).run('cart:3', { work: async () => 'mine', settledElsewhere: nothingElsewhere })).rejects.toBeInstanceOf(UpstreamTimeoutError);
+    await expect(replicaClaim({ primerTimeoutMs: 400 }).run('cart:3', { work: async () => 'mine', settledElsewhere: nothingElsewhere })).rejects.toBeInstanceOf(UpstreamTimeoutError);
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
     // Slack for a busy CI machine; the point is that it neither returns early nor waits for the claim's 5 s.
@@ -60,11 +60,11 @@ describe('RedisFlight', () => {
   it('when the holder’s claim lapses without a result, then this replica takes it over and does the work', async () => {
     await fixture.redis.set(`${PREFIX}claim:cart:4`, 'dead-replica', 'PX', 200);
 
-    expect(await flight().run('cart:4', { work: async () => 'mine', settledElsewhere: nothingElsewhere })).toBe('mine');
+    expect(await replicaClaim().run('cart:4', { work: async () => 'mine', settledElsewhere: nothingElsewhere })).toBe('mine');
   });
 
   it('when the work outlasts one lease, then the claim is renewed and no one else takes it', async () => {
-    const first = flight();
+    const first = replicaClaim();
     const running = first.run('cart:5', { work: () => new Promise((resolve) => setTimeout(() => resolve('first'), 900)), settledElsewhere: nothingElsewhere });
     await new Promise((resolve) => setTimeout(resolve, 600));
 
@@ -76,7 +76,7 @@ describe('RedisFlight', () => {
     const failures: RedisOperation[] = [];
     const unreachable = createRedisClient({ url: 'redis://127.0.0.1:1', timeoutMs: 100, onConnectionError: () => {} });
     try {
-      expect(await flight({ client: unreachable, failures }).run('cart:6', { work: async () => 'alone', settledElsewhere: nothingElsewhere })).toBe('alone');
+      expect(await replicaClaim({ client: unreachable, failures }).run('cart:6', { work: async () => 'alone', settledElsewhere: nothingElsewhere })).toBe('alone');
       expect(failures).toContain('claim');
     } finally {
       unreachable.disconnect();

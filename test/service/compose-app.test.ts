@@ -1,14 +1,14 @@
 import request from 'supertest';
-import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
-import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
-import { composeApp, type AppParts } from '../../../src/service/compose-app';
-import { loadConfig } from '../../../src/service/config';
-import { createLogger } from '../../../src/service/logger';
-import { startFakePrimer, type FakePrimer } from '../../support/fake-primer';
-import { primerPayment } from '../../support/primer-payment';
-import { signedDelivery } from '../../support/signed-webhook';
-import { TEST_API_KEY } from '../../support/test-app';
-import { RecordingSink } from '../payments/support/recording-sink';
+import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
+import { InMemoryOrderService } from '../../src/demo/orders/in-memory-order-service';
+import { composeApp, type AppParts } from '../../src/service/compose-app';
+import { loadConfig } from '../../src/service/config';
+import { createLogger } from '../../src/service/logger';
+import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
+import { primerPayment } from '../support/primer-payment';
+import { signedDelivery } from '../support/signed-webhook';
+import { TEST_API_KEY } from '../support/test-app';
+import { RecordingSink } from './payments/support/recording-sink';
 
 const DEMO_SECRET = 'whsec_generated_by_the_demo_world';
 const DEMO_GBP_PAYMENT = primerPayment({ orderId: 'order-demo-gbp-1001', metadata: { cartId: 'demo-gbp' } });
@@ -20,9 +20,9 @@ beforeEach(async () => {
 afterEach(() => primer.close());
 
 // The composition as main.ts does it without ORDER_SERVICE_URL: the demo world's carts, event sink and webhook secret.
-function demoComposition(env: Record<string, string>, parts: Omit<AppParts, 'primer'>) {
-  const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  return composeApp(config, createLogger('silent'), { primer: { apiUrl: primer.url, apiKey: TEST_API_KEY }, ...parts }).app;
+function demoComposition(env: Record<string, string>, parts: AppParts) {
+  const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, PRIMER_API_URL: primer.url, DEMO_CARTS: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env });
+  return composeApp(config, createLogger('silent'), parts).app;
 }
 
 describe('what the composition plugs into the payment routes', () => {

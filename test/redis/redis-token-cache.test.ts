@@ -1,26 +1,26 @@
 import { createLogger } from '../../src/service/logger';
 import { RedisGuard } from '../../src/service/redis/redis-guard';
-import { RedisSessionStore } from '../../src/service/redis/redis-session-store';
-import type { StoredSession } from '../../src/service/sessions/session-store';
+import { RedisTokenCache } from '../../src/service/redis/redis-token-cache';
+import type { CachedToken } from '../../src/service/token-cache/token-cache';
 import { useRedisServer } from '../support/redis-server';
-import { CONTRACT_MIN_TTL_MS, sessionStoreContract } from '../support/session-store-contract';
+import { CONTRACT_MIN_TTL_MS, tokenCacheContract } from '../support/token-cache-contract';
 
 const PREFIX = 'contract-test:';
 
 const fixture = useRedisServer();
 
-function redisStore(minTtlMs = CONTRACT_MIN_TTL_MS): RedisSessionStore {
+function redisStore(minTtlMs = CONTRACT_MIN_TTL_MS): RedisTokenCache {
   const guard = new RedisGuard({ logger: createLogger('silent'), countFailure: () => {} });
-  return new RedisSessionStore({ redis: fixture.redis, guard, keyPrefix: PREFIX, minTtlMs });
+  return new RedisTokenCache({ redis: fixture.redis, guard, keyPrefix: PREFIX, minTtlMs });
 }
 
-const session = (token: string, lifetimeMs: number): StoredSession => ({ clientToken: token, expiresAt: Date.now() + lifetimeMs, cartVersion: '7' });
+const session = (token: string, lifetimeMs: number): CachedToken => ({ clientToken: token, expiresAt: Date.now() + lifetimeMs, cartVersion: '7' });
 
-describe('RedisSessionStore, the SessionStore contract', () => {
-  sessionStoreContract(() => redisStore());
+describe('RedisTokenCache, the TokenCache contract', () => {
+  tokenCacheContract(() => redisStore());
 });
 
-describe('RedisSessionStore', () => {
+describe('RedisTokenCache', () => {
 
   it('when a session is set, then its one key is under the prefix and expires no later than the token', async () => {
     const stored = session('tok_1', 2 * 3_600_000);

@@ -1,6 +1,6 @@
-import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
-import type { StoredSession } from '../../../src/service/sessions/session-store';
-import { CONTRACT_MIN_TTL_MS, sessionStoreContract } from '../../support/session-store-contract';
+import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-token-cache';
+import type { CachedToken } from '../../../src/service/token-cache/token-cache';
+import { CONTRACT_MIN_TTL_MS, tokenCacheContract } from '../../support/token-cache-contract';
 
 const HOUR_MS = 3_600_000;
 const MIN_TTL_MS = HOUR_MS;
@@ -8,8 +8,8 @@ const MIN_TTL_MS = HOUR_MS;
 function makeStore(maxEntries?: number) {
   const clock = { now: 1_700_000_000_000 };
   const options = { minTtlMs: MIN_TTL_MS, now: () => clock.now };
-  const store = new InMemorySessionStore(maxEntries === undefined ? options : { ...options, maxEntries });
-  const session = (token: string, lifetimeMs = 24 * HOUR_MS): StoredSession => ({
+  const store = new InMemoryTokenCache(maxEntries === undefined ? options : { ...options, maxEntries });
+  const session = (token: string, lifetimeMs = 24 * HOUR_MS): CachedToken => ({
     clientToken: token,
     expiresAt: clock.now + lifetimeMs,
     cartVersion: '7',
@@ -17,11 +17,11 @@ function makeStore(maxEntries?: number) {
   return { store, clock, session };
 }
 
-describe('InMemorySessionStore, the SessionStore contract', () => {
-  sessionStoreContract(() => new InMemorySessionStore({ minTtlMs: CONTRACT_MIN_TTL_MS }));
+describe('InMemoryTokenCache, the TokenCache contract', () => {
+  tokenCacheContract(() => new InMemoryTokenCache({ minTtlMs: CONTRACT_MIN_TTL_MS }));
 });
 
-describe('InMemorySessionStore', () => {
+describe('InMemoryTokenCache', () => {
   it('when a caller mutates what it got, then the stored session is unchanged', async () => {
     const { store, session } = makeStore();
     await store.set('k', session('tok_1'));
@@ -66,7 +66,7 @@ describe('InMemorySessionStore', () => {
   });
 
   it('when no clock is given, then it uses the real one', async () => {
-    const store = new InMemorySessionStore({ minTtlMs: MIN_TTL_MS });
+    const store = new InMemoryTokenCache({ minTtlMs: MIN_TTL_MS });
     await store.set('fresh', { clientToken: 't1', expiresAt: Date.now() + 2 * HOUR_MS, cartVersion: '1' });
     await store.set('stale', { clientToken: 't2', expiresAt: Date.now() + HOUR_MS / 2, cartVersion: '1' });
     expect(await store.get('fresh')).toBeDefined();

@@ -1,8 +1,8 @@
-import type { SessionStore, StoredSession } from './session-store';
+import type { TokenCache, CachedToken } from './token-cache';
 
 // SESSION_REUSE_MIN_TTL_S=0 turns reuse off: remembers nothing, so every call goes to Primer.
-export class DisabledSessionStore implements SessionStore {
-  async get(): Promise<StoredSession | undefined> {
+export class NoTokenCache implements TokenCache {
+  async get(): Promise<CachedToken | undefined> {
     return undefined;
   }
 

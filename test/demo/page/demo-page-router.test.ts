@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import request from 'supertest';
 import type { Cart } from '../../../src/service/orders/cart';
-import { demoPageRouter, summariseDemoCart } from '../../../src/demo/page/demo-page';
+import { demoPageRouter, summariseDemoCart } from '../../../src/demo/page/demo-page-router';
 import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
 
 const GBP_CART: Cart = {
@@ -96,7 +96,7 @@ describe('demo page router', () => {
   it('serves every script and stylesheet the page names, all from its own origin', async () => {
     const page = await request(app).get('/').expect(200);
     const urls = [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '');
-    expect(urls).toEqual(expect.arrayContaining(['/demo/app/demo/demo-page.js', '/demo/assets/demo.css']));
+    expect(urls).toEqual(expect.arrayContaining(['/demo/app/demo/demo-page-script.js', '/demo/assets/demo.css']));
     for (const url of urls) {
       expect(url.startsWith('/')).toBe(true);
       await request(app).get(url).expect(200);

@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { createApp } from '../../../src/service/app';
-import { CheckoutSessions } from '../../../src/service/checkout/checkout-sessions';
-import { createLogger } from '../../../src/service/logger';
-import { Metrics } from '../../../src/service/metrics/metrics';
-import type { OrderService } from '../../../src/service/orders/order-service';
-import { Readiness } from '../../../src/service/routes/health';
-import { ProcessOnlyFlight } from '../../../src/service/sessions/cross-replica-flight';
-import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
+import { createApp } from '../../src/service/app';
+import { CheckoutSessions } from '../../src/service/checkout/checkout-sessions';
+import { createLogger } from '../../src/service/logger';
+import { Metrics } from '../../src/service/metrics/metrics';
+import type { OrderService } from '../../src/service/orders/order-service';
+import { Readiness } from '../../src/service/lifecycle/readiness';
+import { NoReplicaClaim } from '../../src/service/concurrency/replica-claim';
+import { InMemoryTokenCache } from '../../src/service/token-cache/in-memory-token-cache';
 
 // A bug inside the request path: an adapter that throws something no error class describes.
 const brokenOrders: OrderService = {
@@ -23,8 +23,8 @@ function appWithBug(logs: string[]) {
       create: () => Promise.reject(new Error('Primer must not be called')),
       update: () => Promise.reject(new Error('Primer must not be called')),
     },
-    sessions: new InMemorySessionStore({ minTtlMs: 0 }),
-    flight: new ProcessOnlyFlight(),
+    tokenCache: new InMemoryTokenCache({ minTtlMs: 0 }),
+    replicaClaim: new NoReplicaClaim(),
     primerApiVersion: '2.4',
     primerTimeoutMs: 1_000,
     logger,

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import { reusableForMs, type SessionStore, type StoredSession } from './session-store';
+import { reusableForMs, type TokenCache, type CachedToken } from './token-cache';
 
-export interface InMemorySessionStoreOptions {
+export interface InMemoryTokenCacheOptions {
   maxEntries?: number;
   // A token is reused only while it has more than this much life left (SESSION_REUSE_MIN_TTL_S).
   minTtlMs: number;
@@ -11,12 +11,12 @@ export interface InMemorySessionStoreOptions {
 const DEFAULT_MAX_ENTRIES = 10_000;
 
 // Bounded by an LRU cap, and each entry lapses once its token can no longer be reused.
-export class InMemorySessionStore implements SessionStore {
+export class InMemoryTokenCache implements TokenCache {
   readonly #minTtlMs: number;
   readonly #now: () => number;
-  readonly #cache: LRUCache<string, StoredSession>;
+  readonly #cache: LRUCache<string, CachedToken>;
 
-  constructor(options: InMemorySessionStoreOptions) {
+  constructor(options: InMemoryTokenCacheOptions) {
     this.#minTtlMs = options.minTtlMs;
     this.#now = options.now ?? Date.now;
     // ttlResolution 0: read the clock on every check instead of caching it for a millisecond.
@@ -27,7 +27,7 @@ export class InMemorySessionStore implements SessionStore {
     return this.#cache.size;
   }
 
-  async get(key: string): Promise<StoredSession | undefined> {
+  async get(key: string): Promise<CachedToken | undefined> {
     const session = this.#cache.get(key);
     if (session === undefined) return undefined;
     if (this.#reusableForMs(session) > 0) return { ...session };
@@ -35,7 +35,7 @@ export class InMemorySessionStore implements SessionStore {
     return undefined;
   }
 
-  async set(key: string, session: StoredSession): Promise<void> {
+  async set(key: string, session: CachedToken): Promise<void> {
     const ttl = this.#reusableForMs(session);
     if (ttl <= 0) {
       this.#cache.delete(key);
@@ -48,7 +48,7 @@ export class InMemorySessionStore implements SessionStore {
     this.#cache.delete(key);
   }
 
-  #reusableForMs(session: StoredSession): number {
+  #reusableForMs(session: CachedToken): number {
     return reusableForMs(session, this.#minTtlMs, this.#now());
   }
 }

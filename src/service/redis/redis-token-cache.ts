@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { reusableForMs, type SessionStore, type StoredSession } from '../sessions/session-store';
+import { reusableForMs, type TokenCache, type CachedToken } from '../token-cache/token-cache';
 import type { RedisGuard } from './redis-guard';
 
-export interface RedisSessionStoreOptions {
+export interface RedisTokenCacheOptions {
   redis: Redis;
   guard: RedisGuard;
   keyPrefix: string;
@@ -11,18 +11,18 @@ export interface RedisSessionStoreOptions {
 }
 
 // Sessions shared by every replica. Each step throws RedisUnavailableError when Redis fails (already counted and logged);
-// RedisOrMemorySessionStore, in front of it, falls back to this replica's memory then.
-export class RedisSessionStore implements SessionStore {
-  constructor(private readonly options: RedisSessionStoreOptions) {}
+// RedisOrMemoryTokenCache, in front of it, falls back to this replica's memory then.
+export class RedisTokenCache implements TokenCache {
+  constructor(private readonly options: RedisTokenCacheOptions) {}
 
-  async get(key: string): Promise<StoredSession | undefined> {
+  async get(key: string): Promise<CachedToken | undefined> {
     const raw = await this.options.guard.run('session_read', () => this.options.redis.get(this.#key(key)));
     const session = raw === null ? undefined : parseSession(raw);
     // Redis expires the entry itself; this guards against clocks that disagree by a little.
     return session && reusableForMs(session, this.options.minTtlMs, Date.now()) > 0 ? session : undefined;
   }
 
-  async set(key: string, session: StoredSession): Promise<void> {
+  async set(key: string, session: CachedToken): Promise<void> {
     const ttlMs = Math.floor(reusableForMs(session, this.options.minTtlMs, Date.now()));
     if (ttlMs <= 0) return this.delete(key);
     const value = JSON.stringify({ clientToken: session.clientToken, expiresAt: session.expiresAt, cartVersion: session.cartVersion });
@@ -39,9 +39,9 @@ export class RedisSessionStore implements SessionStore {
 }
 
 // Anything else under the key (another version's format, a hand-made entry) is a miss, never a crash.
-function parseSession(raw: string): StoredSession | undefined {
+function parseSession(raw: string): CachedToken | undefined {
   try {
-    const value = JSON.parse(raw) as Partial<Record<keyof StoredSession, unknown>>;
+    const value = JSON.parse(raw) as Partial<Record<keyof CachedToken, unknown>>;
     const { clientToken, expiresAt, cartVersion } = value;
     if (typeof clientToken === 'string' && clientToken !== '' && typeof expiresAt === 'number' && typeof cartVersion === 'string') {
       return { clientToken, expiresAt, cartVersion };

@@ -1,5 +1,5 @@
 // Concurrent calls with the same key share one in-flight promise, so a double click makes one Primer call, not two.
-export class SingleFlight<T> {
+export class SharedCalls<T> {
   readonly #pending = new Map<string, Promise<T>>();
 
   run(key: string, work: () => Promise<T>): Promise<T> {

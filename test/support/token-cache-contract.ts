@@ -1,15 +1,15 @@
-import type { SessionStore, StoredSession } from '../../src/service/sessions/session-store';
+import type { TokenCache, CachedToken } from '../../src/service/token-cache/token-cache';
 
 // The minTtl the contract's stores must be built with; small, so the expiry cases run on the real clock.
 export const CONTRACT_MIN_TTL_MS = 1_000;
 const DAY_MS = 86_400_000;
 
-const session = (token: string, lifetimeMs = DAY_MS, cartVersion = '7'): StoredSession => ({ clientToken: token, expiresAt: Date.now() + lifetimeMs, cartVersion });
+const session = (token: string, lifetimeMs = DAY_MS, cartVersion = '7'): CachedToken => ({ clientToken: token, expiresAt: Date.now() + lifetimeMs, cartVersion });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// What every SessionStore promises the use case, run against each implementation (memory in `npm test`, Redis in `npm run test:redis`).
-export function sessionStoreContract(makeStore: () => SessionStore): void {
-  let store: SessionStore;
+// What every TokenCache promises the use case, run against each implementation (memory in `npm test`, Redis in `npm run test:redis`).
+export function tokenCacheContract(makeStore: () => TokenCache): void {
+  let store: TokenCache;
   beforeEach(() => {
     store = makeStore();
   });

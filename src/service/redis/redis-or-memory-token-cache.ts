@@ -1,28 +1,28 @@
-import { InMemorySessionStore, type InMemorySessionStoreOptions } from '../sessions/in-memory-session-store';
-import type { SessionStore, StoredSession } from '../sessions/session-store';
+import { InMemoryTokenCache, type InMemoryTokenCacheOptions } from '../token-cache/in-memory-token-cache';
+import type { TokenCache, CachedToken } from '../token-cache/token-cache';
 import { RedisUnavailableError } from './redis-unavailable-error';
 
-export interface RedisOrMemorySessionStoreOptions {
-  // The shared store; throws RedisUnavailableError when Redis fails (RedisSessionStore).
-  shared: SessionStore;
+export interface RedisOrMemoryTokenCacheOptions {
+  // The shared store; throws RedisUnavailableError when Redis fails (RedisTokenCache).
+  shared: TokenCache;
   // This replica's own stores, under the same reuse rule (SESSION_REUSE_MIN_TTL_S) as the shared one.
-  memory: InMemorySessionStoreOptions;
+  memory: InMemoryTokenCacheOptions;
 }
 
 // Redis when it answers, this replica's memory when it does not (docs/resilience.md, "When Redis fails"): an outage costs
 // at most one Primer session per cart version per replica, not one per request.
-export class RedisOrMemorySessionStore implements SessionStore {
+export class RedisOrMemoryTokenCache implements TokenCache {
   // Sessions whose latest write Redis refused or missed: Redis is behind for these keys, so they win over what it says.
-  readonly #unshared: InMemorySessionStore;
+  readonly #unshared: InMemoryTokenCache;
   // What this replica last wrote to Redis or read from it, for when Redis cannot be read.
-  readonly #lastShared: InMemorySessionStore;
+  readonly #lastShared: InMemoryTokenCache;
 
-  constructor(private readonly options: RedisOrMemorySessionStoreOptions) {
-    this.#unshared = new InMemorySessionStore(options.memory);
-    this.#lastShared = new InMemorySessionStore(options.memory);
+  constructor(private readonly options: RedisOrMemoryTokenCacheOptions) {
+    this.#unshared = new InMemoryTokenCache(options.memory);
+    this.#lastShared = new InMemoryTokenCache(options.memory);
   }
 
-  async get(key: string): Promise<StoredSession | undefined> {
+  async get(key: string): Promise<CachedToken | undefined> {
     const unshared = await this.#unshared.get(key);
     if (unshared !== undefined) return unshared;
     const shared = await unlessUnavailable(() => this.options.shared.get(key));
@@ -32,7 +32,7 @@ export class RedisOrMemorySessionStore implements SessionStore {
     return shared;
   }
 
-  async set(key: string, session: StoredSession): Promise<void> {
+  async set(key: string, session: CachedToken): Promise<void> {
     const written = await unlessUnavailable(() => this.options.shared.set(key, session));
     const [keep, drop] = written === UNAVAILABLE ? [this.#unshared, this.#lastShared] : [this.#lastShared, this.#unshared];
     await keep.set(key, session);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Logger } from './logger';
-import type { Readiness } from './routes/health';
+import type { Logger } from '../logger';
+import type { Readiness } from './readiness';
 
 // After the deadline's answers are written, how long they get to reach the clients before the sockets are cut.
 const ANSWER_GRACE_MS = 1_000;
@@ -18,7 +18,7 @@ export interface ShutdownOptions {
   delayMs: number;
   // The drain budget once the listeners closed; past it, what is still in flight is answered.
   timeoutMs: number;
-  // Answers a request still in flight at the deadline (503 upstream_unavailable, contract section 9).
+  // Answers a request still in flight at the deadline (503 upstream_unavailable, docs/operations.md "Shutdown").
   answerUnfinished: (res: ServerResponse) => void;
   // Run together once the listeners closed, on every path, each failure logged, all within CLEANUP_BUDGET_MS.
   cleanup: Readonly<Record<string, () => Promise<void>>>;
@@ -27,7 +27,7 @@ export interface ShutdownOptions {
   signals?: NodeJS.EventEmitter;
 }
 
-// Contract section 9. First signal: /readyz 503 at once, every answer from then on closes its connection; after delayMs
+// docs/operations.md, "Shutdown". First signal: /readyz 503 at once, every answer from then on closes its connection; after delayMs
 // the listeners close (idle keep-alive sockets too) and in-flight requests finish; timeoutMs later each one left is
 // answered 503. Then cleanup and exit 0. A second signal answers what is in flight at once and exits 1.
 export function installGracefulShutdown(options: ShutdownOptions): void {
@@ -113,21 +113,4 @@ async function runCleanup(steps: ShutdownOptions['cleanup'], logger: Logger): Pr
   await Promise.race([all, outOfTime]);
   clearTimeout(budget);
   if (pending.size > 0) logger.warn({ pending: [...pending], budgetMs: CLEANUP_BUDGET_MS }, 'cleanup ran out of time');
-}
-
-export interface CrashOptions {
-  logger: Logger;
-  exit: (code: number) => void;
-  events?: NodeJS.EventEmitter;
-}
-
-// A rejection nobody handled or an exception nobody caught leaves the process in an unknown state: log the stack, exit 1.
-export function exitOnCrash(options: CrashOptions): void {
-  const events = options.events ?? process;
-  const crash = (what: string) => (error: unknown) => {
-    options.logger.fatal({ err: error }, `${what}: exiting`);
-    options.exit(1);
-  };
-  events.on('unhandledRejection', crash('unhandled rejection'));
-  events.on('uncaughtException', crash('uncaught exception'));
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import type { CrossReplicaFlight, FlightSteps } from '../sessions/cross-replica-flight';
+import type { ReplicaClaim, ClaimSteps } from '../concurrency/replica-claim';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';
 import type { RedisGuard } from './redis-guard';
 
-export interface RedisFlightOptions {
+export interface RedisReplicaClaimOptions {
   redis: Redis;
   guard: RedisGuard;
   keyPrefix: string;
@@ -23,14 +23,14 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
 
 // A short-lived claim in Redis (SET NX PX) names the replica that calls Primer; the others poll the session store for its result.
-export class RedisFlight implements CrossReplicaFlight {
+export class RedisReplicaClaim implements ReplicaClaim {
   readonly #leaseMs: number;
 
-  constructor(private readonly options: RedisFlightOptions) {
+  constructor(private readonly options: RedisReplicaClaimOptions) {
     this.#leaseMs = Math.min(options.leaseMs ?? DEFAULT_LEASE_MS, options.primerTimeoutMs + CLAIM_MARGIN_MS);
   }
 
-  async run<T>(key: string, steps: FlightSteps<T>): Promise<T> {
+  async run<T>(key: string, steps: ClaimSteps<T>): Promise<T> {
     const claimKey = `${this.options.keyPrefix}claim:${key}`;
     const deadline = Date.now() + this.options.primerTimeoutMs;
     for (;;) {
@@ -45,7 +45,7 @@ export class RedisFlight implements CrossReplicaFlight {
     }
   }
 
-  async #holding<T>(claimKey: string, owner: string, steps: FlightSteps<T>): Promise<T> {
+  async #holding<T>(claimKey: string, owner: string, steps: ClaimSteps<T>): Promise<T> {
     const lastsUntil = Date.now() + this.options.primerTimeoutMs + CLAIM_MARGIN_MS;
     const renewal = setInterval(() => void this.#extend(claimKey, owner, lastsUntil), Math.max(10, Math.floor(this.#leaseMs / 3)));
     try {
@@ -63,7 +63,7 @@ export class RedisFlight implements CrossReplicaFlight {
   }
 
   // The other replica's result, undefined once its claim is gone without one; past the budget, 504 as for any budget.
-  async #waitForOther<T>(claimKey: string, steps: FlightSteps<T>, deadline: number): Promise<T | undefined> {
+  async #waitForOther<T>(claimKey: string, steps: ClaimSteps<T>, deadline: number): Promise<T | undefined> {
     while (Date.now() < deadline) {
       await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
       const settled = await steps.settledElsewhere();

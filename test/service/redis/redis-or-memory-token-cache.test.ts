@@ -1,27 +1,27 @@
-import { RedisOrMemorySessionStore } from '../../../src/service/redis/redis-or-memory-session-store';
+import { RedisOrMemoryTokenCache } from '../../../src/service/redis/redis-or-memory-token-cache';
 import { RedisUnavailableError } from '../../../src/service/redis/redis-unavailable-error';
-import { InMemorySessionStore } from '../../../src/service/sessions/in-memory-session-store';
-import type { SessionStore, StoredSession } from '../../../src/service/sessions/session-store';
-import { CONTRACT_MIN_TTL_MS, sessionStoreContract } from '../../support/session-store-contract';
+import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-token-cache';
+import type { TokenCache, CachedToken } from '../../../src/service/token-cache/token-cache';
+import { CONTRACT_MIN_TTL_MS, tokenCacheContract } from '../../support/token-cache-contract';
 
 const HOUR_MS = 3_600_000;
 
 // Redis as another replica sees it, with switches for the two ways it fails: nothing answers, or reads work but writes are refused.
-class FakeRedisSessions implements SessionStore {
-  readonly data: InMemorySessionStore;
+class FakeRedisSessions implements TokenCache {
+  readonly data: InMemoryTokenCache;
   down = false;
   full = false;
 
   constructor(minTtlMs: number, now: () => number) {
-    this.data = new InMemorySessionStore({ minTtlMs, now });
+    this.data = new InMemoryTokenCache({ minTtlMs, now });
   }
 
-  async get(key: string): Promise<StoredSession | undefined> {
+  async get(key: string): Promise<CachedToken | undefined> {
     if (this.down) throw new RedisUnavailableError('session_read', 'Connection is closed.');
     return this.data.get(key);
   }
 
-  async set(key: string, session: StoredSession): Promise<void> {
+  async set(key: string, session: CachedToken): Promise<void> {
     if (this.down || this.full) throw new RedisUnavailableError('session_write', 'OOM command not allowed');
     await this.data.set(key, session);
   }
@@ -36,16 +36,16 @@ function makeStore() {
   const clock = { now: 1_700_000_000_000 };
   const now = () => clock.now;
   const redis = new FakeRedisSessions(HOUR_MS, now);
-  const store = new RedisOrMemorySessionStore({ shared: redis, memory: { minTtlMs: HOUR_MS, now } });
-  const session = (token: string, cartVersion = '1'): StoredSession => ({ clientToken: token, expiresAt: clock.now + 24 * HOUR_MS, cartVersion });
+  const store = new RedisOrMemoryTokenCache({ shared: redis, memory: { minTtlMs: HOUR_MS, now } });
+  const session = (token: string, cartVersion = '1'): CachedToken => ({ clientToken: token, expiresAt: clock.now + 24 * HOUR_MS, cartVersion });
   return { store, redis, clock, session };
 }
 
-describe('RedisOrMemorySessionStore, the SessionStore contract with Redis answering', () => {
-  sessionStoreContract(() => new RedisOrMemorySessionStore({ shared: new FakeRedisSessions(CONTRACT_MIN_TTL_MS, Date.now), memory: { minTtlMs: CONTRACT_MIN_TTL_MS } }));
+describe('RedisOrMemoryTokenCache, the TokenCache contract with Redis answering', () => {
+  tokenCacheContract(() => new RedisOrMemoryTokenCache({ shared: new FakeRedisSessions(CONTRACT_MIN_TTL_MS, Date.now), memory: { minTtlMs: CONTRACT_MIN_TTL_MS } }));
 });
 
-describe('RedisOrMemorySessionStore', () => {
+describe('RedisOrMemoryTokenCache', () => {
   it('when Redis answers, then a session another replica wrote is read from it', async () => {
     const { store, redis, session } = makeStore();
     await redis.data.set('k', session('tok_other'));
