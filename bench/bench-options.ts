@@ -10,6 +10,8 @@ export interface BenchOptions {
   jsonFile: string | undefined;
   // The built service to measure, relative to the repository root.
   service: string;
+  // The path `npm run bench:profile` profiles: a new cart every request, or one cart answered from reuse.
+  cart: 'cold' | 'warm';
 }
 
 // `npm run bench -- --json bench.json --duration 10` (the profile reads the same flags); the defaults keep one
@@ -27,6 +29,7 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
       'primer-delay': { type: 'string', default: '250' },
       'log-level': { type: 'string', default: 'info' },
       service: { type: 'string', default: 'dist/main.js' },
+      cart: { type: 'string', default: 'cold' },
     },
   });
   return {
@@ -38,7 +41,13 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
     logLevel: values['log-level'],
     jsonFile: values.json,
     service: values.service,
+    cart: cartPath(values.cart),
   };
+}
+
+function cartPath(raw: string): 'cold' | 'warm' {
+  if (raw !== 'cold' && raw !== 'warm') throw new Error(`--cart must be cold or warm, got ${raw}`);
+  return raw;
 }
 
 function positive(name: string, raw: string): number {

@@ -30,6 +30,7 @@ function specs(upstreams: UpstreamsProcess, options: BenchOptions, redis: RedisP
     ...(redis ? { 'service-redis': { ...service, name: 'service-redis', env: { ...service.env, REDIS_URL: redis.url } } } : {}),
     floor: { name: 'floor', script: path.join(__dirname, 'servers', 'floor-server.js'), env: upstreamEnv },
     peer: { name: 'peer', script: path.join(__dirname, 'servers', 'peer-server.js'), env: { ...upstreamEnv, NODE_ENV: 'production' } },
+    'one-call-peer': { name: 'one-call-peer', script: path.join(__dirname, 'servers', 'one-call-peer-server.js'), env: { ...upstreamEnv, NODE_ENV: 'production' } },
   };
 }
 

@@ -25,6 +25,8 @@ export interface RunResult {
 export interface Goal {
   label: string;
   value: number | undefined;
+  // For a comparison of two servers judged on CPU per request: the same ratio in req/s, to read beside it.
+  byRate?: number | undefined;
   unit: '×' | 'ms' | 'MB' | 'errors' | '';
   goal: string;
   // undefined: a figure to read, not a goal.

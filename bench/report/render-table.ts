@@ -11,7 +11,7 @@ export function renderReport(report: BenchReport): string {
     ['run', 'conns', 'Primer delay', 'req/s', 'p50', 'p99', 'max', 'errors', 'peak RSS', 'CPU/req', 'Primer calls/req'],
     report.runs.map(runRow),
   );
-  const goals = table(['measure', 'value', 'goal', 'met'], report.goals.map(goalRow));
+  const goals = table(['measure', 'by CPU/req', 'by req/s', 'goal', 'met'], report.goals.map(goalRow));
   return [header, ready, '', runs, '', goals].join('\n');
 }
 
@@ -32,9 +32,13 @@ function runRow(run: RunResult): string[] {
 }
 
 function goalRow(goal: Goal): string[] {
-  const value = goal.value === undefined ? 'n/a' : goal.unit === '×' ? `${goal.value.toFixed(2)}×` : `${goal.value.toFixed(0)}${goal.unit === 'errors' ? '' : ` ${goal.unit}`}`;
+  const value = goal.value === undefined ? 'n/a' : goal.unit === '×' ? times(goal.value) : `${goal.value.toFixed(0)}${goal.unit === 'errors' ? '' : ` ${goal.unit}`}`;
   const met = goal.met === undefined ? '' : goal.met ? 'yes' : 'NO';
-  return [goal.label, value, goal.goal, met];
+  return [goal.label, value, goal.byRate === undefined ? '' : times(goal.byRate), goal.goal, met];
+}
+
+function times(value: number): string {
+  return `${value.toFixed(2)}×`;
 }
 
 function ms(value: number): string {
