@@ -7,7 +7,7 @@ import { errorHandler } from './http/error-handler';
 import { notFound } from './http/fallback-routes';
 import { rateLimitPerClient, type RateLimitStore } from './http/rate-limit';
 import { requestId } from './http/request-id';
-import { requestLog } from './http/request-log';
+import { useRequestLog } from './http/request-log';
 import { traceRequest } from './http/trace-request';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics/metrics';
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustProxy);
   app.use(requestId);
   app.use(traceRequest);
-  app.use(requestLog(deps.logger));
+  useRequestLog(app, deps.logger);
   app.use(requestMetrics(deps.metrics));
   app.use(helmet());
   app.use(corsFor(deps.corsOrigins));
