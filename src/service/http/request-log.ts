@@ -14,22 +14,16 @@ declare module 'express-serve-static-core' {
 // One line per request, written when the response closes from values already at hand, and `req.log` for the code that
 // logs on a request's behalf.
 export function useRequestLog(app: Express, logger: Logger): void {
-  Object.defineProperty(app.request, 'log', {
-    configurable: true,
-    get(this: Request): Logger {
-      const child = logger.child({ req: { method: this.method, url: this.originalUrl.split('?', 1)[0] }, requestId: this.requestId, ...this.traceFields });
-      Object.defineProperty(this, 'log', { value: child });
-      return child;
-    },
-  });
+  exposeRequestLogger(app, logger);
   // The line holds only ids, the method, the path, the status and the route: none of the redacted paths can be in it,
   // and redaction's pass over every line cost about eight times the rest of the write (docs/performance.md).
   const lines = logger.child({}, { redact: [] });
-  // One listener for every request of this app, not a closure each.
+  const failed = new WeakSet<Response>();
+  // One listener of each kind for every request of this app, not a closure each.
   function writeRequestLine(this: Response): void {
     const req = this.req;
-    const finished = this.writableFinished;
-    const level = requestLogLevel(req.path, this.statusCode, !finished);
+    // A client that leaves early is no failure of the service: its line says `aborted`, at the level of its status.
+    const level = requestLogLevel(req.path, this.statusCode, failed.has(this));
     if (!lines.isLevelEnabled(level)) return;
     const line = requestLine({
       requestId: req.requestId,
@@ -39,12 +33,29 @@ export function useRequestLog(app: Express, logger: Logger): void {
       statusCode: this.statusCode,
       durationMs: performance.now() - req.startedAt,
       route: routeOf(req),
-      finished,
+      finished: this.writableFinished,
     });
     lines[level](line, 'request');
   }
+  // An 'error' on the response (a write after its end) makes its line an error, and never crashes the process.
+  function markFailed(this: Response): void {
+    failed.add(this);
+  }
   app.use((_req: Request, res: Response, next: NextFunction): void => {
     res.on('close', writeRequestLine);
+    res.on('error', markFailed);
     next();
+  });
+}
+
+// Defined once on the app's request prototype; the first read makes the child and keeps it on that request.
+function exposeRequestLogger(app: Express, logger: Logger): void {
+  Object.defineProperty(app.request, 'log', {
+    configurable: true,
+    get(this: Request): Logger {
+      const child = logger.child({ req: { method: this.method, url: this.originalUrl.split('?', 1)[0] }, requestId: this.requestId, ...this.traceFields });
+      Object.defineProperty(this, 'log', { value: child });
+      return child;
+    },
   });
 }

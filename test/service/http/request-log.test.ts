@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import request from 'supertest';
+import { requestId } from '../../../src/service/http/request-id';
+import { useRequestLog } from '../../../src/service/http/request-log';
+import { createLogger } from '../../../src/service/logger';
 import { useComponentStack } from '../../support/component-stack';
 import { neverAnswer } from '../../support/fake-http-server';
 import { primerError } from '../../support/fake-primer';
@@ -58,7 +62,7 @@ describe('the request log (contract section 5)', () => {
     expect(failure).toMatchObject({ level: 'warn', requestId: 'req-log-child-01', traceId: TRACE_ID, req: { method: 'POST', url: '/checkout/session' }, upstream: 'primer' });
   });
 
-  it('when the client leaves before the answer, then the line is an error that says it was aborted', async () => {
+  it('when the client leaves before the answer, then the line says it was aborted, at the level of its status (no fault of the service)', async () => {
     stack.primer.queue(neverAnswer);
     const server = http.createServer(stack.subject.app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -70,10 +74,29 @@ describe('the request log (contract section 5)', () => {
       client.destroy();
 
       await until(() => requestLines().length > 0);
-      expect(requestLines()[0]).toMatchObject({ level: 'error', aborted: true, route: '/checkout/session' });
+      expect(requestLines()[0]).toMatchObject({ level: 'info', aborted: true, route: '/checkout/session', res: { statusCode: 200 } });
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('useRequestLog on its own', () => {
+  it('when a handler writes after the end, then the response\'s error makes its line an error instead of crashing the process', async () => {
+    const logs: string[] = [];
+    const app = express();
+    app.use(requestId);
+    useRequestLog(app, createLogger('info', { write: (line: string) => void logs.push(line) }));
+    app.get('/twice', (_req, res) => {
+      res.end('once');
+      res.write('twice');
+    });
+
+    const res = await request(app).get('/twice');
+
+    expect(res.text).toBe('once');
+    await until(() => logs.length > 0);
+    expect(JSON.parse(logs[0]!)).toMatchObject({ level: 'error', msg: 'request', res: { statusCode: 200 }, route: '/twice' });
   });
 });
