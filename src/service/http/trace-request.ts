@@ -1,4 +1,4 @@
-import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import {
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -40,10 +40,8 @@ export function traceRequest(req: Request, res: Response, next: NextFunction): v
     });
   }
   res.on('close', endRequestTrace);
-  // Listeners added later (body-parser's 'data'/'end') run in the request's context too.
-  context.bind(req.traceContext, req);
-  context.bind(req.traceContext, res);
-  context.with(req.traceContext, next);
+  // No context.with: the trace travels with the request (requestContextOf), so no context manager runs per request.
+  next();
 }
 
 // One listener for every request, not a closure each.
