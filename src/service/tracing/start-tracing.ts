@@ -1,7 +1,7 @@
 import { propagation, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { LocalTracerProvider } from './local-tracer';
 import { traceExportPlan, type TraceExportPlan } from './trace-export-plan';
+import { W3CTraceContext } from './w3c-trace-context';
 
 export interface Tracing {
   readonly plan: TraceExportPlan;
@@ -15,7 +15,7 @@ export async function startTracing(env: Readonly<Record<string, string | undefin
   if (plan.mode === 'off') return { plan, shutdown: async () => {} };
   if (plan.mode === 'local') {
     trace.setGlobalTracerProvider(new LocalTracerProvider());
-    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    propagation.setGlobalPropagator(new W3CTraceContext());
     return { plan, shutdown: async () => {} };
   }
   // Only with an endpoint do the SDK and its exporters load: local mode neither pays their start-up nor their spans.
