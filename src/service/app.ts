@@ -6,7 +6,7 @@ import { errorHandler } from './http/error-handler';
 import { notFound } from './http/fallback-routes';
 import { rateLimitPerClient, type RateLimitStore } from './http/rate-limit';
 import { requestId } from './http/request-id';
-import { useRequestLog } from './http/request-log';
+import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { traceRequest } from './http/trace-request';
 import type { Logger } from './logger';
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.trustProxy);
   app.use(requestId);
   app.use(traceRequest);
-  useRequestLog(app, deps.logger);
+  app.use(requestLog(deps.logger));
   app.use(requestMetrics(deps.metrics));
   app.use(securityHeaders());
   app.use(corsFor(deps.corsOrigins));
@@ -73,7 +73,7 @@ export function createMetricsApp(deps: Pick<AppDeps, 'metrics' | 'logger'>): Exp
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId);
-  useRequestLog(app, deps.logger);
+  app.use(requestLog(deps.logger));
   app.use(securityHeaders());
   app.use(metricsRoutes(deps.metrics));
   app.use(notFound);

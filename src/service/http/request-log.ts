@@ -1,4 +1,4 @@
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger';
 import { requestLine } from './request-line';
 import { requestLogLevel } from './request-log-level';
@@ -13,13 +13,12 @@ declare module 'express-serve-static-core' {
 
 // One line per request, written when the response closes from values already at hand, and `req.log` for the code that
 // logs on a request's behalf.
-export function useRequestLog(app: Express, logger: Logger): void {
-  exposeRequestLogger(app, logger);
+export function requestLog(logger: Logger) {
   // The line holds only ids, the method, the path, the status and the route: none of the redacted paths can be in it,
   // and redaction's pass over every line cost about eight times the rest of the write (docs/performance.md).
   const lines = logger.child({}, { redact: [] });
   const failed = new WeakSet<Response>();
-  // One listener of each kind for every request of this app, not a closure each.
+  // One listener of each kind for every request, not a closure each.
   function writeRequestLine(this: Response): void {
     const req = this.req;
     // A client that leaves early is no failure of the service: its line says `aborted`, at the level of its status.
@@ -41,16 +40,17 @@ export function useRequestLog(app: Express, logger: Logger): void {
   function markFailed(this: Response): void {
     failed.add(this);
   }
-  app.use((_req: Request, res: Response, next: NextFunction): void => {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!('log' in req)) exposeRequestLogger(Object.getPrototypeOf(req) as object, logger);
     res.on('close', writeRequestLine);
     res.on('error', markFailed);
     next();
-  });
+  };
 }
 
-// Defined once on the app's request prototype; the first read makes the child and keeps it on that request.
-function exposeRequestLogger(app: Express, logger: Logger): void {
-  Object.defineProperty(app.request, 'log', {
+// Defined once on the app's request prototype; the first read on a request makes the child and keeps it there.
+function exposeRequestLogger(requests: object, logger: Logger): void {
+  Object.defineProperty(requests, 'log', {
     configurable: true,
     get(this: Request): Logger {
       const child = logger.child({ req: { method: this.method, url: this.originalUrl.split('?', 1)[0] }, requestId: this.requestId, ...this.traceFields });

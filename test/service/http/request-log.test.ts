@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { requestId } from '../../../src/service/http/request-id';
-import { useRequestLog } from '../../../src/service/http/request-log';
+import { requestLog } from '../../../src/service/http/request-log';
 import { createLogger } from '../../../src/service/logger';
 import { useComponentStack } from '../../support/component-stack';
 import { neverAnswer } from '../../support/fake-http-server';
@@ -82,12 +82,12 @@ describe('the request log (contract section 5)', () => {
   });
 });
 
-describe('useRequestLog on its own', () => {
+describe('requestLog on its own', () => {
   it('when a handler writes after the end, then the response\'s error makes its line an error instead of crashing the process', async () => {
     const logs: string[] = [];
     const app = express();
     app.use(requestId);
-    useRequestLog(app, createLogger('info', { write: (line: string) => void logs.push(line) }));
+    app.use(requestLog(createLogger('info', { write: (line: string) => void logs.push(line) })));
     app.get('/twice', (_req, res) => {
       res.end('once');
       res.write('twice');
