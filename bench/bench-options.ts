@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
   durationS: number;
+  // Times the whole plan runs, rows alternating; each row reports the middle of its rounds.
+  rounds: number;
   warmupS: number;
   connections: number;
   realisticConnections: number;
@@ -14,14 +16,15 @@ export interface BenchOptions {
   cart: 'cold' | 'warm';
 }
 
-// `npm run bench -- --json bench.json --duration 10` (the profile reads the same flags); the defaults keep one
-// invocation under three minutes on 2 cores.
+// `npm run bench -- --json bench.json --duration 10 --rounds 5` (the profile reads the same flags); the defaults keep one
+// invocation around five minutes on 2 cores.
 export function readBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       json: { type: 'string' },
-      duration: { type: 'string', default: '8' },
+      duration: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '3' },
       // 3 s left the service's first cold run still warming on a shared 2-core machine (cold again ran 1.68× faster).
       warmup: { type: 'string', default: '8' },
       connections: { type: 'string', default: '50' },
@@ -34,6 +37,7 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
   });
   return {
     durationS: positive('duration', values.duration),
+    rounds: Math.max(1, Math.round(positive('rounds', values.rounds))),
     warmupS: positive('warmup', values.warmup),
     connections: positive('connections', values.connections),
     realisticConnections: positive('realistic-connections', values['realistic-connections']),

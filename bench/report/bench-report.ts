@@ -18,6 +18,9 @@ export interface RunResult {
   peakRssBytes: number | undefined;
   // CPU time the server under test spent per answered request: unlike req/s, it holds when other work shares the cores.
   cpuMsPerRequest: number | undefined;
+  // With several rounds: how many, and the lowest and highest CPU per request among them.
+  rounds?: number;
+  cpuMsPerRequestRange?: [number, number] | undefined;
   // 1 on a cold run (every request creates a session), 0 on a warm one (reuse answers).
   primerCallsPerRequest: number;
 }

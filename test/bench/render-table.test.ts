@@ -46,6 +46,13 @@ describe('renderReport', () => {
     expect(text).toMatch(/\| realistic: service p99\s+\| n\/a\s+\|\s+\| < 1000 ms \|\s+\|/);
   });
 
+  it('when the rows are medians of several rounds, then it says so and shows the CPU spread beside each', () => {
+    const several = renderReport({ ...report, runs: report.runs.map((run) => ({ ...run, rounds: 3, cpuMsPerRequestRange: [0.3012, 0.5] as [number, number] })) });
+
+    expect(several).toContain('each row the median of 3 rounds');
+    expect(several).toContain('| 0.346 ms (0.30–0.50) |');
+  });
+
   it('lines up the columns of each table', () => {
     for (const block of text.split('\n\n').slice(1)) {
       const lines = block.split('\n');
