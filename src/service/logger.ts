@@ -25,7 +25,7 @@ const REDACTED_PATHS = [
 
 const NO_FIELDS = Object.freeze({});
 
-// Every line written for a request names its trace (contract sections 5 and 7): a line that names a request in flight
+// Every line written for a request names its trace (docs/operations.md, Logs): a line that names a request in flight
 // by its requestId gets that request's traceId, unless it carries one already (the request line, req.log).
 function traceFields(line: object): object {
   const { requestId, traceId } = line as { requestId?: unknown; traceId?: unknown };

@@ -13,7 +13,7 @@ export interface RequestOutcome {
   finished: boolean;
 }
 
-// The one line per request (contract section 5): ids, method and path, status, time and route; no headers (credentials
+// The one line per request (docs/operations.md, Logs): ids, method and path, status, time and route; no headers (credentials
 // live there) and no query string.
 export function requestLine(outcome: RequestOutcome): object {
   const query = outcome.url.indexOf('?');

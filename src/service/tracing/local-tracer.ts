@@ -1,9 +1,8 @@
 import { context, isSpanContextValid, TraceFlags, trace, type Context, type Span, type SpanOptions, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { newSpanId, newTraceId } from './random-ids';
 
-// Tracing's "local" mode (no endpoint, contract section 7): spans that only carry ids, so a request continues its
-// caller's trace and each upstream attempt gets a span id of its own for its traceparent. Nothing is recorded or
-// exported, so neither the SDK nor a context manager is needed.
+// Tracing's local mode (no endpoint, docs/operations.md): spans that are ids alone, so a request continues its caller's
+// trace and each upstream attempt gets a span id for its traceparent; nothing is recorded, so no SDK is needed.
 export class LocalTracer implements Tracer {
   startSpan(_name: string, options?: SpanOptions, parent: Context = context.active()): Span {
     const caller = options?.root === true ? undefined : trace.getSpanContext(parent);

@@ -1,4 +1,4 @@
-// A request's trace as its log lines carry it (contract sections 5 and 7).
+// A request's trace as its log lines carry it (docs/operations.md, Logs).
 export interface TraceFields {
   readonly traceId: string;
   readonly spanId: string;
