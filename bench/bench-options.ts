@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
   durationS: number;
+  // Times the whole plan runs, rows alternating; each row reports the middle of its rounds.
+  rounds: number;
   warmupS: number;
   connections: number;
   realisticConnections: number;
@@ -10,16 +12,19 @@ export interface BenchOptions {
   jsonFile: string | undefined;
   // The built service to measure, relative to the repository root.
   service: string;
+  // The path `npm run bench:profile` profiles: a new cart every request, or one cart answered from reuse.
+  cart: 'cold' | 'warm';
 }
 
-// `npm run bench -- --json bench.json --duration 10` (the profile reads the same flags); the defaults keep one
-// invocation under three minutes on 2 cores.
+// `npm run bench -- --json bench.json --duration 10 --rounds 5` (the profile reads the same flags); the defaults keep one
+// invocation around five minutes on 2 cores.
 export function readBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       json: { type: 'string' },
-      duration: { type: 'string', default: '8' },
+      duration: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '3' },
       // 3 s left the service's first cold run still warming on a shared 2-core machine (cold again ran 1.68× faster).
       warmup: { type: 'string', default: '8' },
       connections: { type: 'string', default: '50' },
@@ -27,10 +32,12 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
       'primer-delay': { type: 'string', default: '250' },
       'log-level': { type: 'string', default: 'info' },
       service: { type: 'string', default: 'dist/main.js' },
+      cart: { type: 'string', default: 'cold' },
     },
   });
   return {
     durationS: positive('duration', values.duration),
+    rounds: Math.max(1, Math.round(positive('rounds', values.rounds))),
     warmupS: positive('warmup', values.warmup),
     connections: positive('connections', values.connections),
     realisticConnections: positive('realistic-connections', values['realistic-connections']),
@@ -38,7 +45,13 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
     logLevel: values['log-level'],
     jsonFile: values.json,
     service: values.service,
+    cart: cartPath(values.cart),
   };
+}
+
+function cartPath(raw: string): 'cold' | 'warm' {
+  if (raw !== 'cold' && raw !== 'warm') throw new Error(`--cart must be cold or warm, got ${raw}`);
+  return raw;
 }
 
 function positive(name: string, raw: string): number {

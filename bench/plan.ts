@@ -14,12 +14,16 @@ export const RUN_PLAN: readonly PlannedRun[] = [
   { id: 'service-warm', server: 'service', cart: 'warm', load: 'normal' },
   // The same service with REDIS_URL set on a loopback redis-server; skipped when redis-server is not installed.
   { id: 'service-redis-warm', server: 'service-redis', cart: 'warm', load: 'normal' },
-  // As service-cold with OTEL_SDK_DISABLED=true (no spans, no traceparent), then with LOG_LEVEL=warn (no request line for a 200).
+  // As service-cold and service-warm with OTEL_SDK_DISABLED=true (no trace ids, no traceparent): what tracing with no endpoint costs.
   { id: 'service-cold-tracing-off', server: 'service-tracing-off', cart: 'cold', load: 'normal' },
+  { id: 'service-warm-tracing-off', server: 'service-tracing-off', cart: 'warm', load: 'normal' },
+  // As service-cold with LOG_LEVEL=warn (no request line for a 200).
   { id: 'service-cold-quiet-log', server: 'service-quiet-log', cart: 'cold', load: 'normal' },
   { id: 'floor-cold', server: 'floor', cart: 'cold', load: 'normal' },
   { id: 'floor-warm', server: 'floor', cart: 'warm', load: 'normal' },
   { id: 'peer-cold', server: 'peer', cart: 'cold', load: 'normal' },
+  // One Primer call per request whatever the cart: a sample server's whole job.
+  { id: 'one-call-peer', server: 'one-call-peer', cart: 'warm', load: 'normal' },
   { id: 'service-realistic', server: 'service', cart: 'cold', load: 'realistic' },
   { id: 'floor-realistic', server: 'floor', cart: 'cold', load: 'realistic' },
   // Last, to show drift: the same run as the first, after everything else.

@@ -11,6 +11,7 @@ import { startServer, type RunningServer, type ServerSpec } from './harness/serv
 import { ROOT, serviceSpec } from './harness/service-spec';
 import { startUpstreams, type UpstreamsProcess } from './harness/upstreams-process';
 import type { BenchReport, RunId, RunResult, ServerName } from './report/bench-report';
+import { combineRounds, median } from './report/combine-rounds';
 import { goalsFor } from './report/goals';
 import { lastRunOf, RUN_PLAN } from './plan';
 import { renderReport } from './report/render-table';
@@ -30,11 +31,11 @@ function specs(upstreams: UpstreamsProcess, options: BenchOptions, redis: RedisP
     ...(redis ? { 'service-redis': { ...service, name: 'service-redis', env: { ...service.env, REDIS_URL: redis.url } } } : {}),
     floor: { name: 'floor', script: path.join(__dirname, 'servers', 'floor-server.js'), env: upstreamEnv },
     peer: { name: 'peer', script: path.join(__dirname, 'servers', 'peer-server.js'), env: { ...upstreamEnv, NODE_ENV: 'production' } },
+    'one-call-peer': { name: 'one-call-peer', script: path.join(__dirname, 'servers', 'one-call-peer-server.js'), env: { ...upstreamEnv, NODE_ENV: 'production' } },
   };
 }
 
 class Bench {
-  readonly runs: RunResult[] = [];
   private cartCounter = 0;
 
   constructor(
@@ -56,7 +57,7 @@ class Bench {
     await sleep(SETTLE_MS);
   }
 
-  async measure(id: RunId, server: RunningServer, cartPath: 'cold' | 'warm', connections: number, primerDelayMs: number): Promise<void> {
+  async measure(id: RunId, server: RunningServer, cartPath: 'cold' | 'warm', connections: number, primerDelayMs: number): Promise<RunResult> {
     progress(`running ${id} (${connections} connections, ${this.options.durationS} s)`);
     const before = await this.upstreams.counts();
     const cpuBefore = await cpuMsOf(server.pid);
@@ -67,7 +68,7 @@ class Bench {
     // Requests still in flight when the load stopped reach Primer during the settle.
     await sleep(SETTLE_MS + primerDelayMs);
     const after = await this.upstreams.counts();
-    this.runs.push({
+    return {
       id,
       server: server.name,
       path: cartPath,
@@ -82,7 +83,7 @@ class Bench {
       peakRssBytes,
       cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined || figures.completed === 0 ? undefined : (cpuAfter - cpuBefore) / figures.completed,
       primerCallsPerRequest: figures.sent === 0 ? 0 : (after.primer - before.primer) / figures.sent,
-    });
+    };
   }
 }
 
@@ -96,31 +97,37 @@ async function main(): Promise<void> {
   const running = new Map<ServerName, RunningServer>();
   const startToReadyMs: Record<string, number> = {};
   const lastRun = lastRunOf(RUN_PLAN);
+  // Each row's figures, one per round: the rows alternate, so a burst of other work on the machine hits them alike.
+  const rounds = RUN_PLAN.map((): RunResult[] => []);
   let primerDelayMs = 0;
   try {
-    for (const [index, planned] of RUN_PLAN.entries()) {
-      let server = running.get(planned.server);
-      if (!server) {
-        const spec = servers[planned.server];
-        if (!spec && planned.server === 'service-redis') continue;
-        if (!spec) throw new Error(`plan row ${planned.id} names an unknown server ${planned.server}`);
-        server = await startServer(spec, ROOT);
-        running.set(planned.server, server);
-        startToReadyMs[planned.server] = server.startToReadyMs;
-        await bench.warmUp(server);
-      }
-      const realistic = planned.load === 'realistic';
-      const wantedDelayMs = realistic ? options.primerDelayMs : 0;
-      if (wantedDelayMs !== primerDelayMs) await upstreams.setPrimerDelay((primerDelayMs = wantedDelayMs));
-      await bench.measure(planned.id, server, planned.cart, realistic ? options.realisticConnections : options.connections, primerDelayMs);
-      if (lastRun.get(planned.server) === index) {
-        await server.stop();
-        running.delete(planned.server);
+    for (let round = 1; round <= options.rounds; round += 1) {
+      progress(`round ${round} of ${options.rounds}`);
+      for (const [index, planned] of RUN_PLAN.entries()) {
+        let server = running.get(planned.server);
+        if (!server) {
+          const spec = servers[planned.server];
+          if (!spec && planned.server === 'service-redis') continue;
+          if (!spec) throw new Error(`plan row ${planned.id} names an unknown server ${planned.server}`);
+          server = await startServer(spec, ROOT);
+          running.set(planned.server, server);
+          startToReadyMs[planned.server] = server.startToReadyMs;
+          await bench.warmUp(server);
+        }
+        const realistic = planned.load === 'realistic';
+        const wantedDelayMs = realistic ? options.primerDelayMs : 0;
+        if (wantedDelayMs !== primerDelayMs) await upstreams.setPrimerDelay((primerDelayMs = wantedDelayMs));
+        rounds[index]?.push(await bench.measure(planned.id, server, planned.cart, realistic ? options.realisticConnections : options.connections, primerDelayMs));
+        if (round === options.rounds && lastRun.get(planned.server) === index) {
+          await server.stop();
+          running.delete(planned.server);
+        }
       }
     }
-    startToReadyMs['npm start'] = await timeNpmStart(servers.service);
+    startToReadyMs['npm start'] = await timeNpmStart(servers.service, options.rounds);
 
-    const report: BenchReport = { machine: machine(), startToReadyMs, runs: bench.runs, goals: goalsFor(bench.runs, startToReadyMs['npm start']) };
+    const runs = rounds.filter((row) => row.length > 0).map(combineRounds);
+    const report: BenchReport = { machine: machine(), startToReadyMs, runs, goals: goalsFor(runs, startToReadyMs['npm start']) };
     process.stdout.write(`${renderReport(report)}\n`);
     if (options.jsonFile) await writeFile(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   } finally {
@@ -130,13 +137,18 @@ async function main(): Promise<void> {
   }
 }
 
-// Production's start, `npm start` (the built entry, no compile), timed alone once every run is done.
-async function timeNpmStart(service: ServerSpec | undefined): Promise<number> {
+// Production's start, `npm start` (the built entry, no compile), timed alone once every run is done: the middle of
+// one start per round.
+async function timeNpmStart(service: ServerSpec | undefined, times: number): Promise<number> {
   if (!service) throw new Error('no service spec to start through npm start');
-  progress('timing npm start');
-  const server = await startServer({ ...service, viaNpmStart: true }, ROOT);
-  await server.stop();
-  return server.startToReadyMs;
+  const readyMs: number[] = [];
+  for (let start = 1; start <= times; start += 1) {
+    progress(`timing npm start (${start} of ${times})`);
+    const server = await startServer({ ...service, viaNpmStart: true }, ROOT);
+    await server.stop();
+    readyMs.push(server.startToReadyMs);
+  }
+  return median(readyMs);
 }
 
 function machine(): BenchReport['machine'] {

@@ -1,5 +1,5 @@
-// First: .env read and the tracer provider registered before any other module of the service loads.
-import { tracing } from './tracing';
+// First: .env read and tracing started; main awaits it before building the app.
+import { tracingStarted } from './tracing';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeApp, metricsShareListener } from './service/compose-app';
@@ -17,6 +17,7 @@ const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000 };
 // The composition root: config → logger → (demo world, only when asked for) → adapters → app → listen → shutdown.
 async function main(): Promise<void> {
   const config = readConfig();
+  const tracing = await tracingStarted;
   const logger = createLogger(config.logLevel);
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const demo = await startDemoWorldIfNeeded(config, logger);

@@ -1,5 +1,5 @@
 import 'dotenv/config';
 import { startTracing } from './service/tracing/start-tracing';
 
-// Imported first by main.ts, so the tracer provider is global before any module of the app is loaded.
-export const tracing = startTracing(process.env);
+// Imported first by main.ts, which awaits it before building the app: the tracer provider is global by then.
+export const tracingStarted = startTracing(process.env);

@@ -18,6 +18,9 @@ export interface RunResult {
   peakRssBytes: number | undefined;
   // CPU time the server under test spent per answered request: unlike req/s, it holds when other work shares the cores.
   cpuMsPerRequest: number | undefined;
+  // With several rounds: how many, and the lowest and highest CPU per request among them.
+  rounds?: number;
+  cpuMsPerRequestRange?: [number, number] | undefined;
   // 1 on a cold run (every request creates a session), 0 on a warm one (reuse answers).
   primerCallsPerRequest: number;
 }
@@ -25,6 +28,8 @@ export interface RunResult {
 export interface Goal {
   label: string;
   value: number | undefined;
+  // For a comparison of two servers judged on CPU per request: the same ratio in req/s, to read beside it.
+  byRate?: number | undefined;
   unit: '×' | 'ms' | 'MB' | 'errors' | '';
   goal: string;
   // undefined: a figure to read, not a goal.

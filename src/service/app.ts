@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import helmet from 'helmet';
 import type { CheckoutSessions } from './checkout/checkout-sessions';
 import type { TrustProxy } from './config';
 import { corsFor } from './http/cors';
@@ -8,6 +7,7 @@ import { notFound } from './http/fallback-routes';
 import { rateLimitPerClient, type RateLimitStore } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import { requestLog } from './http/request-log';
+import { securityHeaders } from './http/security-headers';
 import { traceRequest } from './http/trace-request';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics/metrics';
@@ -52,15 +52,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(traceRequest);
   app.use(requestLog(deps.logger));
   app.use(requestMetrics(deps.metrics));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(corsFor(deps.corsOrigins));
-  app.use(healthRoutes(deps.readiness));
-  if (deps.servesMetrics) app.use(metricsRoutes(deps.metrics));
+  // The API routes first, so a checkout does not walk the probes' routers; they in turn never reach a body parser.
   // One limiter, so one store and one budget per client, in front of both shopper routes; Primer's webhooks stay outside it.
   app.post(['/checkout/session', '/checkout/payment'], rateLimitPerClient({ perMinute: deps.rateLimitPerMinute, logger: deps.logger, store: deps.rateLimitStore }));
   app.use(checkoutSessionRoutes(deps.checkout));
   if (deps.payments) app.use(checkoutPaymentRoutes(deps.payments));
   if (deps.webhooks) app.use(primerWebhookRoutes(deps.webhooks));
+  app.use(healthRoutes(deps.readiness));
+  if (deps.servesMetrics) app.use(metricsRoutes(deps.metrics));
   if (deps.pages) app.use(deps.pages);
   app.use(notFound);
   app.use(errorHandler());
@@ -73,7 +74,7 @@ export function createMetricsApp(deps: Pick<AppDeps, 'metrics' | 'logger'>): Exp
   app.disable('x-powered-by');
   app.use(requestId);
   app.use(requestLog(deps.logger));
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(metricsRoutes(deps.metrics));
   app.use(notFound);
   app.use(errorHandler());

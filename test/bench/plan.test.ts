@@ -7,7 +7,20 @@ describe('the bench plan', () => {
 
   it('holds every run a goal divides by, so no goal ratio is left unknown', () => {
     const ids = new Set(RUN_PLAN.map((run) => run.id));
-    const named = ['service-cold', 'service-warm', 'floor-cold', 'floor-warm', 'peer-cold', 'service-realistic', 'floor-realistic', 'service-cold-again'];
+    const named = [
+      'service-cold',
+      'service-warm',
+      'service-cold-tracing-off',
+      'service-warm-tracing-off',
+      'service-cold-quiet-log',
+      'floor-cold',
+      'floor-warm',
+      'peer-cold',
+      'one-call-peer',
+      'service-realistic',
+      'floor-realistic',
+      'service-cold-again',
+    ];
 
     expect(named.filter((id) => !ids.has(id))).toEqual([]);
   });

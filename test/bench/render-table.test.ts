@@ -23,7 +23,7 @@ const report: BenchReport = {
     },
   ],
   goals: [
-    { label: 'cold: service / floor', value: 0.3012, unit: '×', goal: '≥ 0.25×', met: true },
+    { label: 'cold: service / floor', value: 0.3012, byRate: 0.2549, unit: '×', goal: '≥ 0.25×', met: true },
     { label: 'realistic: service p99', value: undefined, unit: 'ms', goal: '< 1000 ms', met: undefined },
   ],
 };
@@ -41,9 +41,16 @@ describe('renderReport', () => {
     expect(row?.split('|').map((cell) => cell.trim())).toEqual(['', 'service-cold', '50', '0 ms', '1234', '12 ms', '40 ms', '90 ms', '0', '150 MB', '0.346 ms', '1.00', '']);
   });
 
-  it('prints each goal with its measured value, and n/a where a figure is missing', () => {
-    expect(text).toMatch(/\| cold: service \/ floor\s+\| 0\.30×\s+\| ≥ 0\.25×\s+\| yes \|/);
-    expect(text).toMatch(/\| realistic: service p99\s+\| n\/a\s+\| < 1000 ms \|\s+\|/);
+  it('prints each goal with its measured value and, for a comparison, its req/s ratio beside it, and n/a where a figure is missing', () => {
+    expect(text).toMatch(/\| cold: service \/ floor\s+\| 0\.30×\s+\| 0\.25×\s+\| ≥ 0\.25×\s+\| yes \|/);
+    expect(text).toMatch(/\| realistic: service p99\s+\| n\/a\s+\|\s+\| < 1000 ms \|\s+\|/);
+  });
+
+  it('when the rows are medians of several rounds, then it says so and shows the CPU spread beside each', () => {
+    const several = renderReport({ ...report, runs: report.runs.map((run) => ({ ...run, rounds: 3, cpuMsPerRequestRange: [0.3012, 0.5] as [number, number] })) });
+
+    expect(several).toContain('each row the median of 3 rounds');
+    expect(several).toContain('| 0.346 ms (0.30–0.50) |');
   });
 
   it('lines up the columns of each table', () => {

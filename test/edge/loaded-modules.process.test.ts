@@ -8,6 +8,9 @@ const DEMO_DIST = path.join(ROOT, 'dist', 'demo') + path.sep;
 const PRELOAD = path.join(__dirname, 'support', 'record-loaded-modules.js');
 const PRODUCTION = { NODE_ENV: 'production', PRIMER_API_KEY: 'sk_test_modules_1a2b3c', ORDER_SERVICE_URL: 'http://127.0.0.1:9', PRIMER_API_URL: 'http://127.0.0.1:9' };
 
+// The SDK, its exporters and resource detection: loaded only when spans are exported.
+const OTEL_SDK = /@opentelemetry[/\\](sdk-trace|exporter-|otlp-|resources)/;
+
 let workDir: string;
 
 beforeAll(() => assertFreshBuild());
@@ -34,6 +37,18 @@ describe('modules the built process loads', () => {
     expect(loaded.filter((file) => file.startsWith(DEMO_DIST))).toEqual([]);
     expect(loaded.filter((file) => file.includes(`${path.sep}@primer-io${path.sep}`))).toEqual([]);
     expect(loaded.filter((file) => file.endsWith('client-session-request.js'))).toEqual([]);
+  });
+
+  it('when no OTLP endpoint is set, then neither the tracing SDK nor an exporter loads', async () => {
+    const loaded = await modulesLoadedBy(PRODUCTION);
+
+    expect(loaded.filter((file) => OTEL_SDK.test(file))).toEqual([]);
+  });
+
+  it('when an OTLP endpoint is set, then the SDK and its exporter do load (so the check above can fail)', async () => {
+    const loaded = await modulesLoadedBy({ ...PRODUCTION, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' });
+
+    expect(loaded.filter((file) => OTEL_SDK.test(file)).length).toBeGreaterThan(0);
   });
 
   it('when it runs in demo mode, then the recorder sees the demo wing load (so the check above can fail)', async () => {

@@ -25,7 +25,7 @@ function problemFor(error: unknown): Problem {
   return problemForError(error);
 }
 
-// Logs through req.log, the request's child logger, which already carries its requestId and traceId.
+// Logs through req.log, the request's child logger, which carries its requestId and traceId.
 export function errorHandler() {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (wasAnsweredAtShutdown(res)) return;

@@ -1,11 +1,7 @@
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter as OtlpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import { SERVICE_INFO } from '../service-info';
-import { traceExportPlan, type OtlpHttpProtocol, type TraceExportPlan } from './trace-export-plan';
+import { propagation, trace } from '@opentelemetry/api';
+import { LocalTracerProvider } from './local-tracer';
+import { traceExportPlan, type TraceExportPlan } from './trace-export-plan';
+import { W3CTraceContext } from './w3c-trace-context';
 
 export interface Tracing {
   readonly plan: TraceExportPlan;
@@ -13,23 +9,16 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-// Registers the SDK globally, before the app's modules are loaded (src/tracing.ts is main.ts's first import).
-export function startTracing(env: Readonly<Record<string, string | undefined>>): Tracing {
+// Registers what the plan needs globally, before the app is built (src/tracing.ts is main.ts's first import).
+export async function startTracing(env: Readonly<Record<string, string | undefined>>): Promise<Tracing> {
   const plan = traceExportPlan(env);
   if (plan.mode === 'off') return { plan, shutdown: async () => {} };
-  // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES override these defaults, as the SDK defines.
-  const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: SERVICE_INFO.name, [ATTR_SERVICE_VERSION]: SERVICE_INFO.version }).merge(
-    detectResources({ detectors: [envDetector] }),
-  );
-  const provider = new NodeTracerProvider({
-    resource,
-    // Endpoint, headers, timeout and the batch settings come from the OTEL_* variables the exporter and processor read.
-    spanProcessors: plan.mode === 'export' ? [new BatchSpanProcessor(exporterFor(plan.protocol))] : [],
-  });
-  provider.register({ propagator: new W3CTraceContextPropagator() });
-  return { plan, shutdown: () => provider.shutdown() };
-}
-
-function exporterFor(protocol: OtlpHttpProtocol): SpanExporter {
-  return protocol === 'http/json' ? new OtlpJsonExporter() : new OtlpProtobufExporter();
+  if (plan.mode === 'local') {
+    trace.setGlobalTracerProvider(new LocalTracerProvider());
+    propagation.setGlobalPropagator(new W3CTraceContext());
+    return { plan, shutdown: async () => {} };
+  }
+  // Only with an endpoint do the SDK and its exporters load: local mode neither pays their start-up nor their spans.
+  const { startSdkTracing } = await import('./sdk-tracing.js');
+  return { plan, shutdown: startSdkTracing(plan.protocol) };
 }

@@ -11,6 +11,7 @@ import type { RequestContext } from './request-context';
 import type { Upstream } from './upstream-error';
 
 const tracer = trace.getTracer('checkout-session-service');
+const CLIENT_SPAN = { kind: SpanKind.CLIENT };
 
 export interface AttemptAbout {
   upstream: Upstream;
@@ -30,10 +31,13 @@ export interface AttemptTrace {
 }
 
 // One client span per attempt (docs/operations.md), child of the request's trace, its context sent in the attempt's headers.
+// With no endpoint the span is ids alone (docs/performance.md, local tracing): its traceparent is all there is to it.
 export function startAttemptTrace(context: RequestContext, about: AttemptAbout): AttemptTrace {
-  const span = tracer.startSpan(`${about.method} ${about.urlTemplate}`, { kind: SpanKind.CLIENT, attributes: attributesOf(about) }, context.trace);
+  const span = tracer.startSpan(`${about.method} ${about.urlTemplate}`, CLIENT_SPAN, context.trace);
   const headers: Record<string, string> = {};
   propagation.inject(trace.setSpan(context.trace, span), headers);
+  if (!span.isRecording()) return { headers, end: nothingToRecord };
+  span.setAttributes(attributesOf(about));
   return {
     headers,
     end: (result) => {
@@ -42,6 +46,8 @@ export function startAttemptTrace(context: RequestContext, about: AttemptAbout):
     },
   };
 }
+
+function nothingToRecord(): void {}
 
 function attributesOf(about: AttemptAbout) {
   return {

@@ -174,7 +174,7 @@ describe('logs', () => {
       responseTime: expect.any(Number),
       requestId: expect.any(String),
     });
-    // pino-http's req/res fields keep no headers at all: the credentials have nowhere to appear.
+    // The request line's req/res fields keep no headers at all: the credentials have nowhere to appear.
     for (const line of lines) {
       expect(Object.keys((line.req as object | undefined) ?? {})).not.toContain('headers');
       expect(Object.keys((line.res as object | undefined) ?? {})).not.toContain('headers');
