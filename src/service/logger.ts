@@ -5,7 +5,7 @@ import { traceInFlight } from './tracing/traces-in-flight';
 
 export type { Logger } from 'pino';
 
-// Secrets and shopper credentials wherever they might sit in a logged object (contract section 5).
+// Secrets and shopper credentials wherever they might sit in a logged object (docs/security.md).
 const REDACTED_PATHS = [
   'apiKey',
   '*.apiKey',

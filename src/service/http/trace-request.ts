@@ -22,7 +22,7 @@ declare module 'express-serve-static-core' {
 const tracer = trace.getTracer('checkout-session-service');
 const SERVER_SPAN = { kind: SpanKind.SERVER };
 
-// One server span per request (contract section 7): a valid incoming traceparent is continued, an invalid one ignored.
+// One server span per request (docs/operations.md): a valid incoming traceparent is continued, an invalid one ignored.
 export function traceRequest(req: Request, res: Response, next: NextFunction): void {
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const span = tracer.startSpan(req.method, SERVER_SPAN, parent);

@@ -1,4 +1,4 @@
-// What the tracing setup does for this environment, decided without side effects (contract section 7).
+// What the tracing setup does for this environment, decided without side effects (docs/operations.md).
 export type TraceExportPlan =
   // OTEL_SDK_DISABLED=true: no SDK at all; the API stays a no-op and nothing travels upstream.
   | { mode: 'off' }

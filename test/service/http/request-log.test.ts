@@ -27,7 +27,7 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
-describe('the request log (contract section 5)', () => {
+describe('the request log (docs/operations.md, Logs)', () => {
   it('when a checkout is answered, then one line names its requestId and traceId, method, path, status, time and route', async () => {
     const res = await request(stack.subject.app).post('/checkout/session?utm=x').set({ 'X-Request-Id': 'req-log-line-01', traceparent: TRACEPARENT }).send({ cartId: 'demo-gbp' });
 

@@ -4,7 +4,7 @@ import { startTracing } from '../../../src/service/tracing/start-tracing';
 import { useComponentStack } from '../../support/component-stack';
 import { primerError } from '../../support/fake-primer';
 
-// Tracing as the service starts it with no OTLP endpoint (contract section 7): ids only, no SDK.
+// Tracing as the service starts it with no OTLP endpoint (docs/operations.md): ids only, no SDK.
 beforeAll(async () => {
   expect((await startTracing({})).plan).toEqual({ mode: 'local' });
 });
