@@ -1,3 +1,5 @@
+import type { PaymentEvent } from '../../src/service/payments/payment-state';
+
 // A payment as Primer's GET /payments/{id} and PAYMENT.STATUS webhooks carry it (PaymentAPIResponse, API 2.4):
 // UTC dates without a zone and with microseconds, and payment-method data the service must never pass on or log.
 export function primerPayment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -21,6 +23,21 @@ export function primerPayment(overrides: Record<string, unknown> = {}): Record<s
     processor: { name: 'STRIPE', processorMerchantId: 'acct_stripe_1234', amountCaptured: 0, amountRefunded: 0 },
     transactions: [{ type: 'SALE', processorStatus: 'AUTHORIZED', processorName: 'STRIPE', processorTransactionId: 'txn_54c4eb5b3ef8a' }],
     metadata: { channel: 'web', cartId: 'cart_42' },
+    ...overrides,
+  };
+}
+
+// What the service tells the order service of the payment above: exactly these keys, dateUpdated with Z to the millisecond.
+export function paymentEvent(overrides: Partial<PaymentEvent> = {}): PaymentEvent {
+  return {
+    paymentId: 'kHdEw9EG',
+    orderId: 'order_42',
+    cartId: 'cart_42',
+    status: 'AUTHORIZED',
+    amount: 3700,
+    currencyCode: 'GBP',
+    dateUpdated: '2026-11-26T14:53:51.578Z',
+    source: 'webhook',
     ...overrides,
   };
 }

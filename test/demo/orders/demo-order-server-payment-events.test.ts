@@ -2,17 +2,9 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
 import { createDemoOrderServer } from '../../../src/demo/orders/demo-order-server';
+import { paymentEvent } from '../../support/primer-payment';
 
-const EVENT = {
-  paymentId: 'kHdEw9EG',
-  orderId: 'order_42',
-  cartId: 'cart_42',
-  status: 'AUTHORIZED',
-  amount: 3700,
-  currencyCode: 'GBP',
-  dateUpdated: '2026-11-26T14:53:51.578Z',
-  source: 'webhook',
-};
+const EVENT = paymentEvent();
 const KEY = 'kHdEw9EG:AUTHORIZED:2026-11-26T14:53:51.578Z';
 const TOKEN = 'order-service-token';
 
@@ -76,7 +68,7 @@ describe('the demo order server’s payment events', () => {
   });
 
   it('when the event has no cart id, then it is recorded without one', async () => {
-    const withoutCart: Partial<typeof EVENT> = { ...EVENT };
+    const withoutCart: Record<string, unknown> = { ...EVENT };
     delete withoutCart.cartId;
 
     expect((await post(baseUrl, withoutCart)).status).toBe(201);

@@ -5,21 +5,14 @@ import { UpstreamRejectedError } from '../../../src/service/upstream/upstream-re
 import { UpstreamTimeoutError } from '../../../src/service/upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../../../src/service/upstream/upstream-unavailable-error';
 import { neverAnswer, refusingUrl, sendJson, startFakeServer, type FakeServer, type RecordedRequest } from '../../support/fake-http-server';
+import { paymentEvent } from '../../support/primer-payment';
 import { useTestTracing } from '../../support/test-tracing';
 import { failureOf, newObserved, ORDER_SERVICE_TOKEN, orderServiceApiFor, requestContext, type Observed } from '../../support/upstream-kit';
 
 type Handler = (req: RecordedRequest, res: ServerResponse) => void;
 
-const EVENT: PaymentEvent = {
-  paymentId: 'kHdEw9EG',
-  orderId: 'order/42',
-  cartId: 'cart_42',
-  status: 'AUTHORIZED',
-  amount: 3700,
-  currencyCode: 'GBP',
-  dateUpdated: '2026-11-26T14:53:51.578Z',
-  source: 'webhook',
-};
+// An order id that needs encoding in the path.
+const EVENT = paymentEvent({ orderId: 'order/42' });
 
 useTestTracing();
 let orders: FakeServer;
@@ -53,16 +46,7 @@ describe('HttpPaymentEventSink.record', () => {
     expect(orders.requests).toHaveLength(1);
     const sent = orders.requests[0]!;
     expect(sent).toMatchObject({ method: 'POST', url: '/orders/order%2F42/payment-events' });
-    expect(JSON.parse(sent.body)).toEqual({
-      paymentId: 'kHdEw9EG',
-      orderId: 'order/42',
-      cartId: 'cart_42',
-      status: 'AUTHORIZED',
-      amount: 3700,
-      currencyCode: 'GBP',
-      dateUpdated: '2026-11-26T14:53:51.578Z',
-      source: 'webhook',
-    });
+    expect(JSON.parse(sent.body)).toEqual(EVENT);
     expect(sent.headers).toMatchObject({
       'content-type': 'application/json',
       'idempotency-key': 'kHdEw9EG:AUTHORIZED:2026-11-26T14:53:51.578Z',

@@ -11,7 +11,7 @@ import { InMemoryTokenCache } from '../../../src/service/token-cache/in-memory-t
 import { UpstreamRejectedError } from '../../../src/service/upstream/upstream-rejected-error';
 import { UpstreamTimeoutError } from '../../../src/service/upstream/upstream-timeout-error';
 import { UpstreamUnavailableError } from '../../../src/service/upstream/upstream-unavailable-error';
-import { PAYMENT_METHOD_SECRETS, paymentStatusEvent, primerPayment } from '../../support/primer-payment';
+import { PAYMENT_METHOD_SECRETS, paymentEvent, paymentStatusEvent, primerPayment } from '../../support/primer-payment';
 import { RecordingSink } from './support/recording-sink';
 
 const SECRET = 'whsec_use_case_5e1d';
@@ -39,9 +39,7 @@ describe('WebhookDeliveries', () => {
 
     expect(await deliver(paymentStatusEvent(primerPayment(), NOW_S))).toBe('delivered');
 
-    expect(sink.events).toEqual([
-      { paymentId: 'kHdEw9EG', orderId: 'order_42', cartId: 'cart_42', status: 'AUTHORIZED', amount: 3700, currencyCode: 'GBP', dateUpdated: '2026-11-26T14:53:51.578Z', source: 'webhook' },
-    ]);
+    expect(sink.events).toEqual([paymentEvent()]);
     expect(results).toEqual(['delivered']);
   });
 
