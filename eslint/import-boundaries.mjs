@@ -1,7 +1,8 @@
 // Import boundaries (README.md, "Code layout"): the service never reaches into the demo wing, only the outbound call path
 // (upstream/) holds an HTTP client, only the web layer uses express values, and imports point one way through the layers:
-// web → use cases → ports and pure rules → adapters, with observability and lifecycle importable by all and importing no
-// domain. Static imports only: main.ts's dynamic import of the demo wing is the one seam.
+// web → use cases → ports and pure rules → adapters, with observability/ (logs, metrics, traces, and the per-request line,
+// metric and span, which use express types only) and lifecycle/ importable by all and importing no domain. Static imports
+// only: main.ts's dynamic import of the demo wing is the one seam.
 
 const DEMO_WING = {
   regex: '(^|/)demo(/|$)',
@@ -34,7 +35,7 @@ const ADAPTERS = {
 };
 const DOMAINS = {
   regex: into('(checkout|payments|orders|primer|token-cache|concurrency|redis|upstream|http|routes)(/|$)|app$|compose-app$'),
-  message: 'Observability and lifecycle import no domain: every layer imports them, so they import none of it.',
+  message: 'observability/ and lifecycle/ import no domain: every layer imports them, so they import none of it.',
 };
 const UPSTREAM_DOMAINS = {
   regex: into('(checkout|payments|orders|primer|token-cache|concurrency|redis)(/|$)'),
@@ -53,7 +54,10 @@ const ADAPTER_FILES = [
 ];
 const PORTS_AND_RULES = ['src/service/token-cache/**/*.ts', 'src/service/concurrency/**/*.ts', 'src/service/orders/**/*.ts', 'src/service/primer/**/*.ts'];
 const UPSTREAM = ['src/service/upstream/**/*.ts'];
-const OBSERVABILITY_AND_LIFECYCLE = ['src/service/logger.ts', 'src/service/metrics/metrics.ts', 'src/service/metrics/metric-labels.ts', 'src/service/tracing/**/*.ts', 'src/service/lifecycle/**/*.ts'];
+// Its subfolders (metrics/, tracing/, requests/) share no name with a layer's folder, which the regexes above match
+// anywhere in a relative path.
+const OBSERVABILITY = ['src/service/observability/**/*.ts'];
+const LIFECYCLE = ['src/service/lifecycle/**/*.ts'];
 
 // One rule entry per group of files: ESLint replaces, not merges, a rule's options when two config objects match, so each
 // group lists every pattern that holds for it, and a later group wins over an earlier one.
@@ -69,5 +73,5 @@ export const importBoundaries = [
   { files: PORTS_AND_RULES, ignores: ADAPTER_FILES, rules: restrict({ patterns: [DEMO_WING, HTTP_CLIENT, WEB, COMPOSITION, ADAPTERS], paths: [EXPRESS] }) },
   { files: ADAPTER_FILES, rules: restrict({ patterns: [DEMO_WING, HTTP_CLIENT, WEB, COMPOSITION], paths: [EXPRESS] }) },
   { files: UPSTREAM, rules: restrict({ patterns: [DEMO_WING, WEB, COMPOSITION, UPSTREAM_DOMAINS], paths: [EXPRESS] }) },
-  { files: OBSERVABILITY_AND_LIFECYCLE, rules: restrict({ patterns: [DEMO_WING, HTTP_CLIENT, COMPOSITION, DOMAINS], paths: [EXPRESS] }) },
+  { files: [...OBSERVABILITY, ...LIFECYCLE], rules: restrict({ patterns: [DEMO_WING, HTTP_CLIENT, COMPOSITION, DOMAINS], paths: [EXPRESS] }) },
 ];

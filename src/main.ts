@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type Config } from './service/config';
 import { exitOnCrash } from './service/lifecycle/exit-on-crash';
 import { installGracefulShutdown } from './service/lifecycle/graceful-shutdown';
 import { answerAtShutdown } from './service/http/shutdown-answer';
-import { createLogger, type Logger } from './service/logger';
+import { createLogger, type Logger } from './service/observability/logger';
 
 // Node's default, stated: a larger header block (a cookie stuffed by a script, a scanner) is answered 431 and never parsed.
 const MAX_HEADER_BYTES = 16 * 1024;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppParts } from '../service/compose-app';
 import type { Config } from '../service/config';
-import type { Logger } from '../service/logger';
+import type { Logger } from '../service/observability/logger';
 import { reachableHost, startEmulator } from './emulator/start-emulator';
 import { DEMO_CARTS } from './orders/demo-carts';
 import { InMemoryOrderService } from './orders/in-memory-order-service';

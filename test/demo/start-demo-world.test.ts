@@ -4,7 +4,7 @@ import request from 'supertest';
 import { startDemoWorld, type DemoWorld } from '../../src/demo/start-demo-world';
 import { InMemoryOrderService } from '../../src/demo/orders/in-memory-order-service';
 import { loadConfig } from '../../src/service/config';
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { startWebhookReceiver, type WebhookReceiver } from './emulator/support/webhook-receiver';
 
 const logger = createLogger('silent');

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { composeApp } from '../../src/service/compose-app';
 import { loadConfig, type Config } from '../../src/service/config';
 import { SHUTDOWN_OVERRUN_MS } from '../../src/service/lifecycle/graceful-shutdown';
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { allOf, KUBERNETES_DIR, manifestFiles, readManifests, theOne, validateAgainstSchema, type Manifest } from './support/kubernetes-manifests';
 
 const manifests = readManifests();

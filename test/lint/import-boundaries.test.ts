@@ -50,18 +50,23 @@ const FIXTURES = {
   upstreamImportsPayments: { filePath: 'src/service/upstream/uses-payments.ts', code: "import { PaymentForwarder } from '../payments/payment-forwarder';\nexport const used = PaymentForwarder;\n" },
   upstreamImportsRoutes: { filePath: 'src/service/upstream/uses-routes.ts', code: "import { healthRoutes } from '../routes/health';\nexport const used = healthRoutes;\n" },
   upstreamImportsHttp: { filePath: 'src/service/upstream/uses-http.ts', code: "import { sendProblem } from '../http/problem';\nexport const used = sendProblem;\n" },
-  metricsImportCheckout: { filePath: 'src/service/metrics/metrics.ts', code: "import { CheckoutSessions } from '../checkout/checkout-sessions';\nexport const used = CheckoutSessions;\n" },
+  metricsImportCheckout: { filePath: 'src/service/observability/metrics/metrics.ts', code: "import { CheckoutSessions } from '../../checkout/checkout-sessions';\nexport const used = CheckoutSessions;\n" },
+  requestMetricsImportHttp: { filePath: 'src/service/observability/requests/request-metrics.ts', code: "import { requestId } from '../../http/request-id';\nexport const used = requestId;\n" },
+  tracingImportsPrimer: { filePath: 'src/service/observability/tracing/start-tracing.ts', code: "import { HttpPrimerSessions } from '../../primer/http-primer-sessions';\nexport const used = HttpPrimerSessions;\n" },
+  requestLogImportsExpress: { filePath: 'src/service/observability/requests/request-log.ts', code: "import express from 'express';\nexport const json = express.json();\n" },
+  requestsImportObservability: { filePath: 'src/service/observability/requests/uses-observability.ts', code: "import type { Request } from 'express';\nimport { Metrics } from '../metrics/metrics';\nimport { traceInFlight } from '../tracing/traces-in-flight';\nimport { createLogger } from '../logger';\nexport const used = [Metrics, traceInFlight, createLogger];\nexport type Incoming = Request;\n" },
   lifecycleImportsRoutes: { filePath: 'src/service/lifecycle/readiness.ts', code: "import { healthRoutes } from '../routes/health';\nexport const used = healthRoutes;\n" },
-  loggerImportsRedis: { filePath: 'src/service/logger.ts', code: "import { RedisGuard } from './redis/redis-guard';\nexport const used = RedisGuard;\n" },
+  loggerImportsRedis: { filePath: 'src/service/observability/logger.ts', code: "import { RedisGuard } from '../redis/redis-guard';\nexport const used = RedisGuard;\n" },
   composeAppImportsAdapters: { filePath: 'src/service/compose-app.ts', code: "import { redisSharedState } from './redis/redis-shared-state';\nexport const used = redisSharedState;\n" },
   composeAppImportsPrimerAdapter: { filePath: 'src/service/compose-app.ts', code: "import { HttpPrimerSessions } from './primer/http-primer-sessions';\nexport const used = HttpPrimerSessions;\n" },
   routeImportsUseCase: { filePath: 'src/service/routes/uses-checkout.ts', code: "import { CheckoutSessions } from '../checkout/checkout-sessions';\nexport const used = CheckoutSessions;\n" },
   useCaseImportsPort: { filePath: 'src/service/checkout/uses-token-cache.ts', code: "import { tokenCacheKey } from '../token-cache/token-cache';\nexport const used = tokenCacheKey;\n" },
   useCaseImportsLifecycle: { filePath: 'src/service/payments/uses-lifecycle.ts', code: "import { Readiness } from '../lifecycle/readiness';\nexport const used = Readiness;\n" },
-  useCaseImportsMetrics: { filePath: 'src/service/checkout/uses-metrics.ts', code: "import { Metrics } from '../metrics/metrics';\nexport const used = Metrics;\n" },
+  useCaseImportsMetrics: { filePath: 'src/service/checkout/uses-metrics.ts', code: "import { Metrics } from '../observability/metrics/metrics';\nexport const used = Metrics;\n" },
+  appImportsRequestLog: { filePath: 'src/service/app.ts', code: "import { requestLog } from './observability/requests/request-log';\nexport const used = requestLog;\n" },
   adapterImportsPort: { filePath: 'src/service/redis/uses-payment-record.ts', code: "import { PAYMENT_RECORD_TTL_MS } from '../payments/payment-record';\nexport const used = PAYMENT_RECORD_TTL_MS;\n" },
   adapterImportsUpstream: { filePath: 'src/service/orders/http-another-adapter.ts', code: "import { UpstreamClient } from '../upstream/upstream-client';\nexport const used = UpstreamClient;\n" },
-  upstreamImportsLogger: { filePath: 'src/service/upstream/uses-logger.ts', code: "import { createLogger } from '../logger';\nexport const used = createLogger;\n" },
+  upstreamImportsLogger: { filePath: 'src/service/upstream/uses-logger.ts', code: "import { createLogger } from '../observability/logger';\nexport const used = createLogger;\n" },
 } satisfies Record<string, Fixture>;
 
 type Name = keyof typeof FIXTURES;
@@ -102,9 +107,14 @@ describe('import boundaries (eslint.config.mjs)', () => {
     expect(verdicts.upstreamImportsAxios).toEqual([]);
   });
 
+  it("when observability's per-request pieces import its logger, metrics and tracing, and express types, then lint passes: its folder names are no layer's", () => {
+    expect(verdicts.requestsImportObservability).toEqual([]);
+  });
+
   it('when src/service outside app.ts, http/ and routes/ imports an express value, then lint fails', () => {
     expect(boundaryMessages('tokenCacheImportsExpress')).toEqual([expect.stringContaining('use express values')]);
     expect(boundaryMessages('adapterImportsExpress')).toEqual([expect.stringContaining('use express values')]);
+    expect(boundaryMessages('requestLogImportsExpress')).toEqual([expect.stringContaining('use express values')]);
   });
 
   it('when the web layer imports express values, or other service code imports only its types, then lint passes', () => {
@@ -143,14 +153,14 @@ describe('import boundaries (eslint.config.mjs)', () => {
     }
   });
 
-  it('when observability (logger, metrics) or lifecycle imports a domain or the web layer, then lint fails', () => {
-    for (const name of ['metricsImportCheckout', 'lifecycleImportsRoutes', 'loggerImportsRedis'] as const) {
+  it('when observability (logger, metrics, tracing, the per-request pieces) or lifecycle imports a domain or the web layer, then lint fails', () => {
+    for (const name of ['metricsImportCheckout', 'requestMetricsImportHttp', 'tracingImportsPrimer', 'lifecycleImportsRoutes', 'loggerImportsRedis'] as const) {
       expect({ name, messages: boundaryMessages(name) }).toEqual({ name, messages: [expect.stringContaining('import no domain')] });
     }
   });
 
   it('when imports point one way (compose-app.ts wiring adapters, routes calling use cases, use cases calling ports, observability, lifecycle), then lint passes', () => {
-    for (const name of ['composeAppImportsAdapters', 'composeAppImportsPrimerAdapter', 'routeImportsUseCase', 'useCaseImportsPort', 'useCaseImportsLifecycle', 'useCaseImportsMetrics', 'adapterImportsPort', 'adapterImportsUpstream', 'upstreamImportsLogger'] as const) {
+    for (const name of ['composeAppImportsAdapters', 'composeAppImportsPrimerAdapter', 'routeImportsUseCase', 'useCaseImportsPort', 'useCaseImportsLifecycle', 'useCaseImportsMetrics', 'appImportsRequestLog', 'adapterImportsPort', 'adapterImportsUpstream', 'upstreamImportsLogger'] as const) {
       expect({ name, verdicts: verdicts[name] }).toEqual({ name, verdicts: [] });
     }
   });

@@ -1,4 +1,4 @@
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { InMemoryPaymentRecord } from '../../src/service/payments/in-memory-payment-record';
 import { PAYMENT_RECORD_TTL_MS } from '../../src/service/payments/payment-record';
 import type { PaymentState } from '../../src/service/payments/payment-state';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { createRedisClient } from '../../src/service/redis/redis-client';
 import { RedisReplicaClaim } from '../../src/service/redis/redis-replica-claim';
 import { RedisGuard } from '../../src/service/redis/redis-guard';

@@ -1,4 +1,4 @@
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { RedisGuard } from '../../src/service/redis/redis-guard';
 import { RedisTokenCache } from '../../src/service/redis/redis-token-cache';
 import type { CachedToken } from '../../src/service/token-cache/token-cache';

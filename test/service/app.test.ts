@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { createApp } from '../../src/service/app';
 import { CheckoutSessions } from '../../src/service/checkout/checkout-sessions';
-import { createLogger } from '../../src/service/logger';
-import { Metrics } from '../../src/service/metrics/metrics';
+import { createLogger } from '../../src/service/observability/logger';
+import { Metrics } from '../../src/service/observability/metrics/metrics';
 import type { OrderService } from '../../src/service/orders/order-service';
 import { Readiness } from '../../src/service/lifecycle/readiness';
 import { NoReplicaClaim } from '../../src/service/concurrency/replica-claim';

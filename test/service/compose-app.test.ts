@@ -3,7 +3,7 @@ import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { InMemoryOrderService } from '../../src/demo/orders/in-memory-order-service';
 import { composeApp, type AppParts } from '../../src/service/compose-app';
 import { loadConfig } from '../../src/service/config';
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
 import { primerPayment } from '../support/primer-payment';
 import { signedDelivery } from '../support/signed-webhook';

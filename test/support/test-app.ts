@@ -3,7 +3,7 @@ import { DEMO_CARTS } from '../../src/demo/orders/demo-carts';
 import { InMemoryOrderService } from '../../src/demo/orders/in-memory-order-service';
 import { composeApp } from '../../src/service/compose-app';
 import { loadConfig, type Config } from '../../src/service/config';
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 
 export const TEST_API_KEY = 'sk_test_primer_key_4f3c2a1b9e8d7c6b';
 

@@ -1,5 +1,5 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { createLogger } from '../../src/service/logger';
+import { createLogger } from '../../src/service/observability/logger';
 import { createOrderServiceApi, type OrderServiceApi } from '../../src/service/orders/order-service-api';
 import { createPrimerApi, type PrimerApi } from '../../src/service/primer/primer-api';
 import { openStep, type StepContext } from '../../src/service/upstream/call-step';

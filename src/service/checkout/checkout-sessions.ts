@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { OrderService, ShopperCredentials } from '../orders/order-service';
 import { SessionUpdateRefusedError, type IssuedToken, type PrimerSessions } from '../primer/primer-sessions';
 import type { ClientSessionRequest } from '../primer/schema/client-session-request';

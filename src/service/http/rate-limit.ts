@@ -1,6 +1,6 @@
 import { rateLimit, type Store } from 'express-rate-limit';
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { sendProblem } from './problem';
 
 // The store port: express-rate-limit's Store interface; memory by default, a shared store (e.g. Redis) can replace it.

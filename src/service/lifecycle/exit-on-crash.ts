@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 
 export interface CrashOptions {
   logger: Logger;

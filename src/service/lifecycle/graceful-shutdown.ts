@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { Readiness } from './readiness';
 
 // After the deadline's answers are written, how long they get to reach the clients before the sockets are cut.

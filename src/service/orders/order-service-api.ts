@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { Redactor } from '../upstream/redactor';
 import { UpstreamClient } from '../upstream/upstream-client';
 import type { RetryObserver, UpstreamObserver } from '../upstream/upstream-observer';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { OrderService, ShopperCredentials } from '../orders/order-service';
 import type { PrimerPayments } from '../primer/primer-payments';
 import { UpstreamError } from '../upstream/upstream-error';

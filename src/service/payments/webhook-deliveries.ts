@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { RequestContext } from '../upstream/request-context';
 import { UpstreamTimeoutError } from '../upstream/upstream-timeout-error';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { CircuitBreaker } from '../upstream/circuit-breaker';
 import type { Redactor } from '../upstream/redactor';
 import { isUnavailable, type RetryPolicy } from '../upstream/retry-policy';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { RedisOperation } from './redis-operation';
 import { RedisUnavailableError } from './redis-unavailable-error';
 import { WarningThrottle } from './warning-throttle';

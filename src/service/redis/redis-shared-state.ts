@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Store as RateLimitStore } from 'express-rate-limit';
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics/metrics';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics/metrics';
 import type { ForwardClaims } from '../payments/forward-claims';
 import { InMemoryPaymentRecord } from '../payments/in-memory-payment-record';
 import type { PaymentRecord } from '../payments/payment-record';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { methodNotAllowed } from '../http/fallback-routes';
-import type { Metrics } from '../metrics/metrics';
+import type { Metrics } from '../observability/metrics/metrics';
 
 export function metricsRoutes(metrics: Metrics): Router {
   const router = Router();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AxiosInstance } from 'axios';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { startAttemptTrace } from './attempt-trace';
 import { behindBreaker } from './behind-breaker';
 import type { StepContext } from './call-step';

@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { CheckoutSessions, type SessionOutcome } from '../../../src/service/checkout/checkout-sessions';
 import { NoReplicaClaim } from '../../../src/service/concurrency/replica-claim';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import type { Cart } from '../../../src/service/orders/cart';
 import type { LoadCartRequest, OrderService } from '../../../src/service/orders/order-service';
 import { SessionUpdateRefusedError, type IssuedToken, type PrimerSessions } from '../../../src/service/primer/primer-sessions';

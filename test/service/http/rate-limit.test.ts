@@ -3,7 +3,7 @@ import type { Store } from 'express-rate-limit';
 import request from 'supertest';
 import { rateLimitPerClient } from '../../../src/service/http/rate-limit';
 import { requestId } from '../../../src/service/http/request-id';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { RedisGuard } from '../../../src/service/redis/redis-guard';
 import { RedisOrMemoryRateLimitStore } from '../../../src/service/redis/redis-or-memory-rate-limit-store';
 import { RedisUnavailableError } from '../../../src/service/redis/redis-unavailable-error';

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { exitOnCrash } from '../../../src/service/lifecycle/exit-on-crash';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 
 describe('exit on crash', () => {
   function crashSubject() {

@@ -5,9 +5,9 @@ import express from 'express';
 import { installGracefulShutdown, SHUTDOWN_OVERRUN_MS } from '../../../src/service/lifecycle/graceful-shutdown';
 import { errorHandler } from '../../../src/service/http/error-handler';
 import { requestId } from '../../../src/service/http/request-id';
-import { requestLog } from '../../../src/service/http/request-log';
+import { requestLog } from '../../../src/service/observability/requests/request-log';
 import { answerAtShutdown } from '../../../src/service/http/shutdown-answer';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { Readiness } from '../../../src/service/lifecycle/readiness';
 import { healthRoutes } from '../../../src/service/routes/health';
 

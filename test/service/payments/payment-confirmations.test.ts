@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
 import { InMemoryOrderService } from '../../../src/demo/orders/in-memory-order-service';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { CartNotFoundError } from '../../../src/service/orders/errors/cart-not-found-error';
 import type { Cart } from '../../../src/service/orders/cart';
 import { PaymentNotFoundError } from '../../../src/service/payments/errors/payment-not-found-error';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { InvalidWebhookError } from '../../../src/service/payments/errors/invalid-webhook-error';
 import { WebhookSignatureError } from '../../../src/service/payments/errors/webhook-signature-error';
 import { ProcessOnlyClaims } from '../../../src/service/payments/forward-claims';

@@ -1,4 +1,4 @@
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { RedisGuard, type RedisStepOutcome } from '../../../src/service/redis/redis-guard';
 import type { RedisOperation } from '../../../src/service/redis/redis-operation';
 import { RedisUnavailableError } from '../../../src/service/redis/redis-unavailable-error';

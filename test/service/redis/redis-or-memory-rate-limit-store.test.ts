@@ -1,5 +1,5 @@
 import { MemoryStore, type Options, type Store } from 'express-rate-limit';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { RedisGuard } from '../../../src/service/redis/redis-guard';
 import { RedisOrMemoryRateLimitStore } from '../../../src/service/redis/redis-or-memory-rate-limit-store';
 import { RedisUnavailableError } from '../../../src/service/redis/redis-unavailable-error';

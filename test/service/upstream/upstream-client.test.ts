@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
-import { createLogger } from '../../../src/service/logger';
+import { createLogger } from '../../../src/service/observability/logger';
 import { openStep } from '../../../src/service/upstream/call-step';
 import { CircuitBreaker } from '../../../src/service/upstream/circuit-breaker';
 import { createRedactor } from '../../../src/service/upstream/redactor';

@@ -1,4 +1,4 @@
-import { requestLine, type RequestOutcome } from '../../../src/service/http/request-line';
+import { requestLine, type RequestOutcome } from '../../../../src/service/observability/requests/request-line';
 
 const outcome: RequestOutcome = {
   requestId: 'req-line-0001',

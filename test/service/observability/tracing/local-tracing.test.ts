@@ -1,8 +1,8 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import request from 'supertest';
-import { startTracing } from '../../../src/service/tracing/start-tracing';
-import { useComponentStack } from '../../support/component-stack';
-import { primerError } from '../../support/fake-primer';
+import { startTracing } from '../../../../src/service/observability/tracing/start-tracing';
+import { useComponentStack } from '../../../support/component-stack';
+import { primerError } from '../../../support/fake-primer';
 
 // Tracing as the service starts it with no OTLP endpoint (docs/operations.md): ids only, no SDK.
 beforeAll(async () => {

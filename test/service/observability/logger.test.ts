@@ -1,5 +1,5 @@
-import { createLogger } from '../../src/service/logger';
-import { beginTraceInFlight, endTraceInFlight } from '../../src/service/tracing/traces-in-flight';
+import { createLogger } from '../../../src/service/observability/logger';
+import { beginTraceInFlight, endTraceInFlight } from '../../../src/service/observability/tracing/traces-in-flight';
 
 const TRACE = { traceId: '5b8efff798038103d269b633813fc60c', spanId: 'a1f0c3d2e4b5a697' };
 

@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config';
-import { SERVICE_INFO } from './service-info';
+import type { LogLevel } from '../config';
+import { SERVICE_INFO } from '../service-info';
 import { traceInFlight } from './tracing/traces-in-flight';
 
 export type { Logger } from 'pino';

@@ -1,6 +1,6 @@
 import { createTraceState, ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
-import { LocalTracer, LocalTracerProvider } from '../../../src/service/tracing/local-tracer';
-import { newSpanId, newTraceId } from '../../../src/service/tracing/random-ids';
+import { LocalTracer, LocalTracerProvider } from '../../../../src/service/observability/tracing/local-tracer';
+import { newSpanId, newTraceId } from '../../../../src/service/observability/tracing/random-ids';
 
 const CALLER = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.NONE, isRemote: true, traceState: createTraceState('shop=checkout-7') };
 const fromCaller = trace.setSpanContext(ROOT_CONTEXT, CALLER);

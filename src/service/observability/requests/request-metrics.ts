@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { routeOf } from '../http/route-of';
-import type { Metrics } from './metrics';
+import { routeOf } from './route-of';
+import type { Metrics } from '../metrics/metrics';
 
 // Node's parser accepts about thirty methods; anything unusual shares one label so a scanner cannot grow the series.
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);

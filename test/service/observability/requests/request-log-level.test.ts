@@ -1,4 +1,4 @@
-import { requestLogLevel } from '../../../src/service/http/request-log-level';
+import { requestLogLevel } from '../../../../src/service/observability/requests/request-log-level';
 
 describe('requestLogLevel', () => {
   it.each([

@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { Metrics } from '../../../src/service/metrics/metrics';
-import { primerError } from '../../support/fake-primer';
-import { useComponentStack } from '../../support/component-stack';
-import { scrapeMetrics } from '../../support/scrape-metrics';
-import { buildTestApp } from '../../support/test-app';
+import { Metrics } from '../../../../src/service/observability/metrics/metrics';
+import { primerError } from '../../../support/fake-primer';
+import { useComponentStack } from '../../../support/component-stack';
+import { scrapeMetrics } from '../../../support/scrape-metrics';
+import { buildTestApp } from '../../../support/test-app';
 
 const stack = useComponentStack({ PRIMER_BREAKER_FAILURES: '1', PRIMER_MAX_RETRIES: '0' });
 const retrying = useComponentStack({ PRIMER_MAX_RETRIES: '2', PRIMER_BREAKER_FAILURES: '0' });

@@ -1,6 +1,6 @@
 import { createTraceState, defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { W3CTraceContext } from '../../../src/service/tracing/w3c-trace-context';
+import { W3CTraceContext } from '../../../../src/service/observability/tracing/w3c-trace-context';
 
 const ours = new W3CTraceContext();
 const core = new W3CTraceContextPropagator();

@@ -4,7 +4,7 @@ import { OTLPTraceExporter as OtlpProtobufExporter } from '@opentelemetry/export
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import { SERVICE_INFO } from '../service-info';
+import { SERVICE_INFO } from '../../service-info';
 import type { OtlpHttpProtocol } from './trace-export-plan';
 
 // With an endpoint: the SDK registered globally, its spans batched and exported over OTLP/HTTP. Returns its shutdown.

@@ -1,8 +1,8 @@
 import { SpanKind } from '@opentelemetry/api';
 import request from 'supertest';
-import { useComponentStack } from '../../support/component-stack';
-import { primerError } from '../../support/fake-primer';
-import { useTestTracing } from '../../support/test-tracing';
+import { useComponentStack } from '../../../support/component-stack';
+import { primerError } from '../../../support/fake-primer';
+import { useTestTracing } from '../../../support/test-tracing';
 
 const spans = useTestTracing();
 const stack = useComponentStack({ PRIMER_TIMEOUT_MS: '3000' });

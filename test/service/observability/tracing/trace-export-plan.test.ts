@@ -1,4 +1,4 @@
-import { traceExportPlan } from '../../../src/service/tracing/trace-export-plan';
+import { traceExportPlan } from '../../../../src/service/observability/tracing/trace-export-plan';
 
 describe('traceExportPlan', () => {
   it('when no endpoint is set, then spans stay local (ids and propagation, no export)', () => {
