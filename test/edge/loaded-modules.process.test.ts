@@ -12,7 +12,7 @@ const PRODUCTION = { NODE_ENV: 'production', PRIMER_API_KEY: 'sk_test_modules_1a
 const OTEL_SDK = /@opentelemetry[/\\](sdk-trace|exporter-|otlp-|resources)/;
 // The Redis client and its rate limit store: loaded only with REDIS_URL.
 const REDIS_CLIENT = /node_modules[/\\](ioredis|rate-limit-redis)[/\\]/;
-// What compiles a schema: the build compiles the cart's ahead of time (scripts/precompile-cart-validator.mjs).
+// What compiles a schema: the build compiles the cart's ahead of time (scripts/precompile-validators.mjs).
 const SCHEMA_COMPILER = /node_modules[/\\](ajv|ajv-formats|@sinclair[/\\]typebox)[/\\]/;
 
 let workDir: string;
@@ -77,7 +77,7 @@ describe('modules the built process loads', () => {
     const loaded = await modulesLoadedBy({});
 
     expect(loaded.filter((file) => file.startsWith(DEMO_DIST)).length).toBeGreaterThan(0);
-    // The emulator validates Primer's payloads with Ajv (so the schema compiler check above can fail).
+    // The demo world still reads its control and payment-event bodies with Ajv (so the schema compiler check above can fail).
     expect(loaded.filter((file) => SCHEMA_COMPILER.test(file)).length).toBeGreaterThan(0);
   });
 });

@@ -5,23 +5,12 @@ import { DEMO_CARTS } from '../../../src/demo/orders/demo-carts';
 import { CartSchema } from '../../../src/service/orders/cart';
 import { isCart } from '../../../src/service/orders/is-cart';
 import { assertFreshBuild } from '../../edge/support/service-process';
+import { brokenCopies, WRONG_VALUES } from '../../support/broken-copies';
 import { randomCarts } from '../checkout/client-session/fixtures/random-carts';
 
 const BUILT = path.resolve(__dirname, '../../../dist/service/orders/is-cart.js');
-const WRONG_VALUES: readonly unknown[] = [null, 42, 1.5, 'text', true, [], {}];
 
 beforeAll(() => assertFreshBuild());
-
-// Every value a cart's fields can take wrongly: each field (at any depth) replaced by each wrong value, or removed.
-function brokenCopies(value: unknown): unknown[] {
-  if (typeof value !== 'object' || value === null) return [];
-  const entries = Object.entries(value);
-  const rebuilt = (key: string, field: unknown[]) => field.map((next) => (Array.isArray(value) ? Object.assign([...value], { [key]: next }) : { ...value, [key]: next }));
-  return entries.flatMap(([key, field]) => [
-    ...rebuilt(key, [...WRONG_VALUES, ...brokenCopies(field)]),
-    Object.fromEntries(entries.filter(([other]) => other !== key)),
-  ]);
-}
 
 describe('the cart validator the build compiles ahead of time', () => {
   const precompiled = createRequire(__filename)(BUILT) as { isCart: (value: unknown) => boolean };
