@@ -1,5 +1,5 @@
 // Run by `npm run build` after tsc: each module below becomes Ajv's standalone code for the schemas it compiles, the same
-// validators without compiling them (or loading Ajv and TypeBox) at start (docs/performance.md, "Starting as production starts").
+// validators without compiling them at start (docs/performance.md, "What changed, and what each was worth").
 // Each entry repeats the options its module compiles with; test/service/orders and test/demo/emulator hold the two to agree.
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

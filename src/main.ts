@@ -73,7 +73,7 @@ async function startDemoWorldIfNeeded(config: Config, logger: Logger) {
   return startDemoWorld(config, logger);
 }
 
-// The Redis adapters and ioredis under them are imported only with REDIS_URL (docs/performance.md, "Starting as production starts").
+// Imported only with REDIS_URL: a replica alone never loads ioredis (docs/performance.md, "What changed, and what each was worth").
 async function redisAdaptersIfNeeded(config: Config) {
   if (!config.redis.url) return undefined;
   const { redisSharedState } = await import('./service/redis/redis-shared-state.js');
