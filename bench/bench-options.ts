@@ -12,6 +12,8 @@ export interface BenchOptions {
   jsonFile: string | undefined;
   // The built service to measure, relative to the repository root.
   service: string;
+  // The plan rows to run (--rows, comma-separated ids from bench/plan.ts); undefined runs them all.
+  rows: readonly string[] | undefined;
   // The path `npm run bench:profile` profiles: a new cart every request, or one cart answered from reuse.
   cart: 'cold' | 'warm';
 }
@@ -33,6 +35,7 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
       'log-level': { type: 'string', default: 'info' },
       service: { type: 'string', default: 'dist/main.js' },
       cart: { type: 'string', default: 'cold' },
+      rows: { type: 'string' },
     },
   });
   return {
@@ -46,6 +49,7 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
     jsonFile: values.json,
     service: values.service,
     cart: cartPath(values.cart),
+    rows: values.rows?.split(',').map((id) => id.trim()),
   };
 }
 

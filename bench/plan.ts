@@ -30,6 +30,14 @@ export const RUN_PLAN: readonly PlannedRun[] = [
   { id: 'service-cold-again', server: 'service', cart: 'cold', load: 'normal' },
 ];
 
+// `--rows service-warm,service-redis-warm`: only those rows, in the plan's order; a goal whose rows are left out shows no figure.
+export function chosenRows(plan: readonly PlannedRun[], ids: readonly string[] | undefined): readonly PlannedRun[] {
+  if (ids === undefined) return plan;
+  const unknown = ids.filter((id) => !plan.some((run) => run.id === id));
+  if (unknown.length > 0) throw new Error(`--rows names no planned row: ${unknown.join(', ')}`);
+  return plan.filter((run) => ids.includes(run.id));
+}
+
 // The index of each server's last run, so it can stop as soon as it is no longer needed.
 export function lastRunOf(plan: readonly PlannedRun[]): Map<string, number> {
   return new Map(plan.map((run, index) => [run.server, index]));

@@ -13,7 +13,7 @@ import { startUpstreams, type UpstreamsProcess } from './harness/upstreams-proce
 import type { BenchReport, RunId, RunResult, ServerName } from './report/bench-report';
 import { combineRounds, median } from './report/combine-rounds';
 import { goalsFor } from './report/goals';
-import { lastRunOf, RUN_PLAN } from './plan';
+import { chosenRows, lastRunOf, RUN_PLAN } from './plan';
 import { renderReport } from './report/render-table';
 
 const SETTLE_MS = 300;
@@ -96,14 +96,15 @@ async function main(): Promise<void> {
   const bench = new Bench(options, upstreams);
   const running = new Map<ServerName, RunningServer>();
   const startToReadyMs: Record<string, number> = {};
-  const lastRun = lastRunOf(RUN_PLAN);
+  const plan = chosenRows(RUN_PLAN, options.rows);
+  const lastRun = lastRunOf(plan);
   // Each row's figures, one per round: the rows alternate, so a burst of other work on the machine hits them alike.
-  const rounds = RUN_PLAN.map((): RunResult[] => []);
+  const rounds = plan.map((): RunResult[] => []);
   let primerDelayMs = 0;
   try {
     for (let round = 1; round <= options.rounds; round += 1) {
       progress(`round ${round} of ${options.rounds}`);
-      for (const [index, planned] of RUN_PLAN.entries()) {
+      for (const [index, planned] of plan.entries()) {
         let server = running.get(planned.server);
         if (!server) {
           const spec = servers[planned.server];

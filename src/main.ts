@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   exitOnCrash({ logger, exit: (code) => process.exit(code) });
   const demo = await startDemoWorldIfNeeded(config, logger);
-  const { app, metricsApp, readiness, close } = composeApp(config, logger, demo?.parts ?? {});
+  const redis = await redisAdaptersIfNeeded(config);
+  const { app, metricsApp, readiness, close } = composeApp(config, logger, { ...demo?.parts, redis });
   // /metrics on a listener of its own, so the port a public load balancer reaches never serves it (README.md, "Probes and metrics").
   const servers = metricsShareListener(config) ? [httpServer(app)] : [httpServer(app), httpServer(metricsApp)];
   installGracefulShutdown({
@@ -70,6 +71,13 @@ async function startDemoWorldIfNeeded(config: Config, logger: Logger) {
   if (!config.demoWorld) return undefined;
   const { startDemoWorld } = await import('./demo/start-demo-world.js');
   return startDemoWorld(config, logger);
+}
+
+// Imported only with REDIS_URL: a replica alone never loads ioredis (docs/performance.md, "What changed, and what each was worth").
+async function redisAdaptersIfNeeded(config: Config) {
+  if (!config.redis.url) return undefined;
+  const { redisSharedState } = await import('./service/redis/redis-shared-state.js');
+  return redisSharedState;
 }
 
 main().catch((error: unknown) => {

@@ -18,7 +18,7 @@ import { HttpPrimerPayments } from './primer/http-primer-payments';
 import { HttpPrimerSessions } from './primer/http-primer-sessions';
 import { createPrimerApi } from './primer/primer-api';
 import type { PrimerPayments } from './primer/primer-payments';
-import { redisSharedState, type SharedState } from './redis/redis-shared-state';
+import type { redisSharedState, SharedState } from './redis/redis-shared-state';
 import { Readiness } from './lifecycle/readiness';
 import { NoReplicaClaim } from './concurrency/replica-claim';
 import { NoTokenCache } from './token-cache/no-token-cache';
@@ -32,8 +32,8 @@ export interface PrimerEndpoint {
   apiKey: string;
 }
 
-// What the demo world plugs in where the config says it runs: the emulator in demo mode; the built-in carts, their payment
-// events, the webhook secret and the page.
+// What main.ts plugs in where the config says it runs: the demo world's emulator in demo mode, its built-in carts, their
+// payment events, webhook secret and page; the Redis adapters with REDIS_URL.
 export interface AppParts {
   // Used in demo mode (config.demoMode), in place of PRIMER_API_URL and PRIMER_API_KEY.
   emulator?: PrimerEndpoint | undefined;
@@ -45,6 +45,8 @@ export interface AppParts {
   webhookSecrets?: readonly string[] | undefined;
   // Routes mounted after the API's own.
   pages?: Router | undefined;
+  // Used with REDIS_URL: main.ts imports the Redis adapters only then, so a replica alone never loads ioredis.
+  redis?: typeof redisSharedState | undefined;
 }
 
 export interface ComposedApp {
@@ -59,7 +61,7 @@ export interface ComposedApp {
 // Adapters chosen from the config and plugged into the app; main.ts and the component tests share it.
 export function composeApp(config: Config, logger: Logger, parts: AppParts): ComposedApp {
   const metrics = new Metrics();
-  const shared = sharedStateFor(config, logger, metrics);
+  const shared = sharedStateFor(config, logger, metrics, parts.redis);
   const redact = createRedactor(secretsOf(config));
   const observers = { redact, logger, observe: metrics.observeUpstream, observeRetry: metrics.countRetry };
   const ordersApi = config.orders.url
@@ -122,8 +124,11 @@ export function metricsShareListener(config: Pick<Config, 'port' | 'metricsPort'
 }
 
 // One replica keeps its state in memory; several share it through Redis (docs/deployment.md, "Several replicas").
-function sharedStateFor(config: Config, logger: Logger, metrics: Metrics): SharedState {
-  if (config.redis.url) return redisSharedState(config, config.redis.url, logger, metrics);
+function sharedStateFor(config: Config, logger: Logger, metrics: Metrics, redis: typeof redisSharedState | undefined): SharedState {
+  if (config.redis.url) {
+    if (!redis) throw new Error('REDIS_URL is set and the Redis adapters were not plugged in');
+    return redis(config, config.redis.url, logger, metrics);
+  }
   return {
     tokenCache: config.tokenReuse ? new InMemoryTokenCache({ minTtlMs: config.sessionReuseMinTtlS * 1000 }) : new NoTokenCache(),
     replicaClaim: new NoReplicaClaim(),

@@ -1,4 +1,4 @@
-import { lastRunOf, RUN_PLAN, type PlannedRun } from '../../bench/plan';
+import { chosenRows, lastRunOf, RUN_PLAN, type PlannedRun } from '../../bench/plan';
 
 describe('the bench plan', () => {
   it('gives every run its own id', () => {
@@ -33,5 +33,14 @@ describe('the bench plan', () => {
     ];
 
     expect(lastRunOf(plan)).toEqual(new Map([['service', 2], ['floor', 1]]));
+  });
+
+  it('when --rows names some rows, then only those run, in the plan\'s order', () => {
+    expect(chosenRows(RUN_PLAN, ['service-redis-warm', 'service-warm']).map((run) => run.id)).toEqual(['service-warm', 'service-redis-warm']);
+    expect(chosenRows(RUN_PLAN, undefined)).toBe(RUN_PLAN);
+  });
+
+  it('when --rows names a row the plan does not have, then the bench refuses to start', () => {
+    expect(() => chosenRows(RUN_PLAN, ['service-warm', 'service-lukewarm'])).toThrow('--rows names no planned row: service-lukewarm');
   });
 });

@@ -10,6 +10,10 @@ const PRODUCTION = { NODE_ENV: 'production', PRIMER_API_KEY: 'sk_test_modules_1a
 
 // The SDK, its exporters and resource detection: loaded only when spans are exported.
 const OTEL_SDK = /@opentelemetry[/\\](sdk-trace|exporter-|otlp-|resources)/;
+// The Redis client and its rate limit store: loaded only with REDIS_URL.
+const REDIS_CLIENT = /node_modules[/\\](ioredis|rate-limit-redis)[/\\]/;
+// What compiles a schema: the build compiles the cart's ahead of time (scripts/precompile-validators.mjs).
+const SCHEMA_COMPILER = /node_modules[/\\](ajv|ajv-formats|@sinclair[/\\]typebox)[/\\]/;
 
 let workDir: string;
 
@@ -45,6 +49,24 @@ describe('modules the built process loads', () => {
     expect(loaded.filter((file) => OTEL_SDK.test(file))).toEqual([]);
   });
 
+  it('when REDIS_URL is unset, then neither ioredis nor the Redis rate limit store loads', async () => {
+    const loaded = await modulesLoadedBy(PRODUCTION);
+
+    expect(loaded.filter((file) => REDIS_CLIENT.test(file))).toEqual([]);
+  });
+
+  it('when REDIS_URL is set, then ioredis does load (so the check above can fail)', async () => {
+    const loaded = await modulesLoadedBy({ ...PRODUCTION, REDIS_URL: 'redis://127.0.0.1:9' });
+
+    expect(loaded.filter((file) => REDIS_CLIENT.test(file)).length).toBeGreaterThan(0);
+  });
+
+  it('when it runs in production mode, then neither Ajv nor TypeBox loads: the build compiled the cart validator ahead of time', async () => {
+    const loaded = await modulesLoadedBy(PRODUCTION);
+
+    expect(loaded.filter((file) => SCHEMA_COMPILER.test(file))).toEqual([]);
+  });
+
   it('when an OTLP endpoint is set, then the SDK and its exporter do load (so the check above can fail)', async () => {
     const loaded = await modulesLoadedBy({ ...PRODUCTION, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' });
 
@@ -55,5 +77,7 @@ describe('modules the built process loads', () => {
     const loaded = await modulesLoadedBy({});
 
     expect(loaded.filter((file) => file.startsWith(DEMO_DIST)).length).toBeGreaterThan(0);
+    // The demo world still reads its control and payment-event bodies with Ajv (so the schema compiler check above can fail).
+    expect(loaded.filter((file) => SCHEMA_COMPILER.test(file)).length).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,11 @@ import { InMemoryOrderService } from '../../src/demo/orders/in-memory-order-serv
 import { composeApp, type AppParts } from '../../src/service/compose-app';
 import { loadConfig } from '../../src/service/config';
 import { createLogger } from '../../src/service/observability/logger';
+import { NoReplicaClaim } from '../../src/service/concurrency/replica-claim';
+import { ProcessOnlyClaims } from '../../src/service/payments/forward-claims';
+import { InMemoryPaymentRecord } from '../../src/service/payments/in-memory-payment-record';
+import type { SharedState } from '../../src/service/redis/redis-shared-state';
+import { NoTokenCache } from '../../src/service/token-cache/no-token-cache';
 import { startFakePrimer, type FakePrimer } from '../support/fake-primer';
 import { primerPayment } from '../support/primer-payment';
 import { signedDelivery } from '../support/signed-webhook';
@@ -54,5 +59,25 @@ describe('what the composition plugs into the payment routes', () => {
     await request(app).post('/checkout/payment').send({ cartId: 'demo-gbp', paymentId: 'kHdEw9EG' }).expect(404);
     await request(app).post('/webhooks/primer').send('{}').expect(404);
     expect(primer.requests).toEqual([]);
+  });
+});
+
+describe('the Redis adapters, which main.ts imports only with REDIS_URL', () => {
+  const withRedis = { REDIS_URL: 'redis://127.0.0.1:9' };
+
+  it('when REDIS_URL is set and the Redis adapters are plugged in, then the composition shares state through them', async () => {
+    const config = loadConfig({ PRIMER_API_KEY: TEST_API_KEY, PRIMER_API_URL: primer.url, DEMO_CARTS: 'true', ...withRedis });
+    const close = jest.fn(async () => {});
+    const shared: SharedState = { tokenCache: new NoTokenCache(), replicaClaim: new NoReplicaClaim(), rateLimitStore: undefined, paymentRecord: new InMemoryPaymentRecord(), forwardClaims: new ProcessOnlyClaims(), close };
+    const plugged = jest.fn(() => shared);
+    const composed = composeApp(config, createLogger('silent'), { orders: new InMemoryOrderService(DEMO_CARTS), redis: plugged });
+
+    await composed.close();
+    expect(plugged).toHaveBeenCalledWith(config, 'redis://127.0.0.1:9', expect.anything(), expect.anything());
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it('when REDIS_URL is set and the Redis wing was not plugged in, then composing refuses rather than keep state in memory', () => {
+    expect(() => demoComposition(withRedis, { orders: new InMemoryOrderService(DEMO_CARTS) })).toThrow('REDIS_URL is set and the Redis adapters were not plugged in');
   });
 });

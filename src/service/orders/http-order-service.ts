@@ -1,16 +1,14 @@
-import Ajv from 'ajv';
 import { openStep } from '../upstream/call-step';
 import { parseJson } from '../upstream/http-attempt';
 import { isConnectionError, type RetryPolicy } from '../upstream/retry-policy';
 import type { FinalAnswer } from '../upstream/upstream-client';
 import { UpstreamRejectedError } from '../upstream/upstream-rejected-error';
-import { CartSchema, type Cart } from './cart';
+import type { Cart } from './cart';
 import { CartNotFoundError } from './errors/cart-not-found-error';
 import { ShopperUnauthenticatedError } from './errors/shopper-unauthenticated-error';
+import { isCart } from './is-cart';
 import type { LoadCartRequest, OrderService } from './order-service';
 import type { OrderServiceApi } from './order-service-api';
-
-const isCart = new Ajv({ allErrors: false }).compile<Cart>(CartSchema);
 
 // A GET is safe to repeat, but only a refused or dropped connection is worth it inside a 3 s budget, and at once.
 const CART_POLICY: RetryPolicy = { retryable: isConnectionError, maxRetries: 1, backoff: { baseMs: 0, capMs: 0 } };

@@ -1,18 +1,10 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { ClientSessionApiRequest, ClientSessionUpdateApiRequest } from '../../../service/primer/schema/client-session-request';
+import type { ValidateFunction } from 'ajv';
+import { validateRequest, validateUpdate } from './compiled-validators';
 import { toPrimerFieldErrors, type PrimerFieldError } from './validation-errors';
 
 export type { PrimerFieldError } from './validation-errors';
 
 export type ValidationResult = { valid: true } | { valid: false; errors: PrimerFieldError[] };
-
-// Compiled once at module load: validating is then a plain function call on the hot path.
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv, ['email', 'uri', 'date-time']);
-
-const validateRequest = ajv.compile(ClientSessionApiRequest);
-const validateUpdate = ajv.compile(ClientSessionUpdateApiRequest);
 
 function run(validate: ValidateFunction, body: unknown): ValidationResult {
   if (validate(body)) return { valid: true };
