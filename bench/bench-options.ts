@@ -7,6 +7,9 @@ export interface BenchOptions {
   warmupS: number;
   connections: number;
   realisticConnections: number;
+  // Seconds the realistic load runs before it is measured, for every server alike: 1,000 connections open at once and
+  // the upstream pools fill (docs/performance.md, "What changed").
+  realisticOpeningS: number;
   primerDelayMs: number;
   logLevel: string;
   jsonFile: string | undefined;
@@ -16,6 +19,9 @@ export interface BenchOptions {
   rows: readonly string[] | undefined;
   // The path `npm run bench:profile` profiles: a new cart every request, or one cart answered from reuse.
   cart: 'cold' | 'warm';
+  // The load `npm run bench:profile` drives: --connections against an instant Primer, or --realistic-connections
+  // against one that takes --primer-delay.
+  load: 'normal' | 'realistic';
 }
 
 // `npm run bench -- --json bench.json --duration 10 --rounds 5` (the profile reads the same flags); the defaults keep one
@@ -31,11 +37,13 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
       warmup: { type: 'string', default: '8' },
       connections: { type: 'string', default: '50' },
       'realistic-connections': { type: 'string', default: '1000' },
+      opening: { type: 'string', default: '2' },
       'primer-delay': { type: 'string', default: '250' },
       'log-level': { type: 'string', default: 'info' },
       service: { type: 'string', default: 'dist/main.js' },
       cart: { type: 'string', default: 'cold' },
       rows: { type: 'string' },
+      load: { type: 'string', default: 'normal' },
     },
   });
   return {
@@ -44,17 +52,24 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
     warmupS: positive('warmup', values.warmup),
     connections: positive('connections', values.connections),
     realisticConnections: positive('realistic-connections', values['realistic-connections']),
+    realisticOpeningS: positive('opening', values.opening),
     primerDelayMs: positive('primer-delay', values['primer-delay']),
     logLevel: values['log-level'],
     jsonFile: values.json,
     service: values.service,
     cart: cartPath(values.cart),
     rows: values.rows?.split(',').map((id) => id.trim()),
+    load: loadKind(values.load),
   };
 }
 
 function cartPath(raw: string): 'cold' | 'warm' {
   if (raw !== 'cold' && raw !== 'warm') throw new Error(`--cart must be cold or warm, got ${raw}`);
+  return raw;
+}
+
+function loadKind(raw: string): 'normal' | 'realistic' {
+  if (raw !== 'normal' && raw !== 'realistic') throw new Error(`--load must be normal or realistic, got ${raw}`);
   return raw;
 }
 

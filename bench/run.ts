@@ -57,12 +57,14 @@ class Bench {
     await sleep(SETTLE_MS);
   }
 
-  async measure(id: RunId, server: RunningServer, cartPath: 'cold' | 'warm', connections: number, primerDelayMs: number): Promise<RunResult> {
-    progress(`running ${id} (${connections} connections, ${this.options.durationS} s)`);
+  // The peak RSS, the errors and Primer calls/req cover the opening too; req/s, latency and CPU/req the window after it.
+  async measure(id: RunId, server: RunningServer, cartPath: 'cold' | 'warm', connections: number, primerDelayMs: number, openingS: number): Promise<RunResult> {
+    progress(`running ${id} (${connections} connections, ${openingS > 0 ? `${openingS} s opening, ` : ''}${this.options.durationS} s)`);
     const before = await this.upstreams.counts();
-    const cpuBefore = await cpuMsOf(server.pid);
     const rss = sampleRss(server.pid);
-    const figures = await driveLoad({ url: server.url, connections, durationS: this.options.durationS, body: this.body(cartPath, id) });
+    const load = driveLoad({ url: server.url, connections, durationS: this.options.durationS, openingS, body: this.body(cartPath, id) });
+    const cpuBefore = await sleep(openingS * 1000).then(() => cpuMsOf(server.pid));
+    const figures = await load;
     const peakRssBytes = await rss.stop();
     const cpuAfter = await cpuMsOf(server.pid);
     // Requests still in flight when the load stopped reach Primer during the settle.
@@ -118,7 +120,8 @@ async function main(): Promise<void> {
         const realistic = planned.load === 'realistic';
         const wantedDelayMs = realistic ? options.primerDelayMs : 0;
         if (wantedDelayMs !== primerDelayMs) await upstreams.setPrimerDelay((primerDelayMs = wantedDelayMs));
-        rounds[index]?.push(await bench.measure(planned.id, server, planned.cart, realistic ? options.realisticConnections : options.connections, primerDelayMs));
+        const connections = realistic ? options.realisticConnections : options.connections;
+        rounds[index]?.push(await bench.measure(planned.id, server, planned.cart, connections, primerDelayMs, realistic ? options.realisticOpeningS : 0));
         if (round === options.rounds && lastRun.get(planned.server) === index) {
           await server.stop();
           running.delete(planned.server);

@@ -33,7 +33,12 @@ interface Remembered {
   expiry: string;
 }
 
-const agent = new http.Agent({ keepAlive: true });
+// The service's bounds, so the realistic row compares like with like: at most 256 sockets per upstream (its
+// UPSTREAM_MAX_CONNECTIONS default, docs/resilience.md) and the same deep accept queue (main.ts).
+const MAX_SOCKETS_PER_UPSTREAM = 256;
+const LISTEN_BACKLOG = 4096;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_UPSTREAM });
 const remembered = new Map<string, Remembered>();
 
 function required(name: string): string {
@@ -138,7 +143,7 @@ const server = http.createServer((req, res) => {
   });
 });
 
-server.listen(port, '127.0.0.1');
+server.listen(port, '127.0.0.1', LISTEN_BACKLOG);
 process.once('SIGTERM', () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();
