@@ -25,6 +25,9 @@ export interface AttemptRequest {
 
 // axios merges these per-method header buckets into every request; the upstreams' headers are all set per instance.
 const AXIOS_HEADER_BUCKETS = ['common', 'delete', 'get', 'head', 'options', 'post', 'put', 'patch', 'purge', 'link', 'unlink', 'query'];
+// Defaults only axios's own adapters and body encoders read (every attempt passes its timeout): mergeConfig and the
+// transitional options' validation would still work through each of them on every request.
+const UNUSED_AXIOS_DEFAULTS = ['transitional', 'xsrfCookieName', 'xsrfHeaderName', 'maxBodyLength', 'env', 'timeout'];
 
 // One axios instance per upstream, made once: its fixed headers built here, each attempt on undici's keep-alive pool
 // (or through the egress proxy) with at most `maxConnections` open, no redirects, bodies sent as JSON and kept as text
@@ -41,8 +44,10 @@ export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxios
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
   });
-  const defaults = client.defaults.headers as Record<string, unknown>;
-  for (const bucket of AXIOS_HEADER_BUCKETS) delete defaults[bucket];
+  const headers = client.defaults.headers as Record<string, unknown>;
+  for (const bucket of AXIOS_HEADER_BUCKETS) delete headers[bucket];
+  const defaults = client.defaults as Record<string, unknown>;
+  for (const key of UNUSED_AXIOS_DEFAULTS) delete defaults[key];
   return client;
 }
 
