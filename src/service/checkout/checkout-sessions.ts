@@ -1,4 +1,5 @@
 import type { Logger } from '../observability/logger';
+import type { Cart } from '../orders/cart';
 import type { OrderService, ShopperCredentials } from '../orders/order-service';
 import { SessionUpdateRefusedError, type IssuedToken, type PrimerSessions } from '../primer/primer-sessions';
 import type { ClientSessionRequest } from '../primer/schema/client-session-request';
@@ -44,19 +45,20 @@ export class CheckoutSessions {
 
   async open(request: OpenSessionRequest): Promise<IssuedToken> {
     const cart = await this.deps.orders.loadCart(request);
-    const { body, warnings } = buildClientSession(cart);
-    if (warnings.length > 0) this.deps.logger.warn({ requestId: request.context.requestId, warnings }, 'optional cart details left out of the Primer session');
     const key = tokenCacheKey(cart.id, this.deps.primerApiVersion);
     const version = String(cart.version);
     const callKey = `${key}:${encodeURIComponent(version)}`;
     // Concurrent calls for the same cart version (a double click, a refresh storm) share one Primer call.
-    const settled = await this.sharedCalls.run(callKey, () => this.settle(key, callKey, version, body, request.context));
+    const settled = await this.sharedCalls.run(callKey, () => this.settle(key, callKey, version, cart, request.context));
     return settled.token;
   }
 
-  private async settle(key: string, callKey: string, version: string, body: ClientSessionRequest, context: RequestContext): Promise<Settled> {
+  // The Primer payload is built only once the stored token does not answer: the key and version come from the cart alone,
+  // and a token stored for this cart version was made from a payload built from this same cart.
+  private async settle(key: string, callKey: string, version: string, cart: Cart, context: RequestContext): Promise<Settled> {
     const reused = this.reuse(await this.deps.tokenCache.get(key), version);
     if (reused) return reused;
+    const body = this.sessionBody(cart, context);
     // Concurrent calls for this cart version on other replicas share one Primer call too.
     return this.deps.replicaClaim.run(callKey, {
       // Read again once the claim is ours: another replica may have finished between the read above and the claim.
@@ -66,6 +68,13 @@ export class CheckoutSessions {
       },
       settledElsewhere: async () => this.reuse(await this.deps.tokenCache.get(key), version),
     });
+  }
+
+  // Throws CartNotPayableError before any Primer call (docs/client-session.md).
+  private sessionBody(cart: Cart, context: RequestContext): ClientSessionRequest {
+    const { body, warnings } = buildClientSession(cart);
+    if (warnings.length > 0) this.deps.logger.warn({ requestId: context.requestId, warnings }, 'optional cart details left out of the Primer session');
+    return body;
   }
 
   private reuse(stored: CachedToken | undefined, version: string): Settled | undefined {

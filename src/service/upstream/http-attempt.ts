@@ -25,38 +25,39 @@ export interface AttemptRequest {
 
 // axios merges these per-method header buckets into every request; the upstreams' headers are all set per instance.
 const AXIOS_HEADER_BUCKETS = ['common', 'delete', 'get', 'head', 'options', 'post', 'put', 'patch', 'purge', 'link', 'unlink', 'query'];
+// Defaults only axios's own adapters, body encoders and status checks read (every attempt passes its timeout and a body
+// already encoded; the undici adapter settles nothing): mergeConfig, the transitional options' validation and the
+// transforms' header passes would still work through each of them on every request.
+const UNUSED_AXIOS_DEFAULTS = ['transitional', 'transformRequest', 'transformResponse', 'validateStatus', 'xsrfCookieName', 'xsrfHeaderName', 'maxBodyLength', 'env', 'timeout'];
 
 // One axios instance per upstream, made once: its fixed headers built here, each attempt on undici's keep-alive pool
-// (or through the egress proxy) with at most `maxConnections` open, no redirects, bodies sent as JSON and kept as text
-// so junk is an outcome.
+// (or through the egress proxy) with at most `maxConnections` open; the adapter follows no redirect and keeps bodies as
+// text, so junk is an outcome.
 export function createUpstreamHttpClient(baseURL: string, fixedHeaders: RawAxiosRequestHeaders, maxConnections: number): AxiosInstance {
   const client = axios.create({
-    baseURL,
     adapter: undiciAdapter(baseURL, egressDispatcher(new URL(baseURL).origin, maxConnections)),
     headers: { 'Accept-Encoding': ACCEPT_ENCODING, 'User-Agent': `axios/${axios.VERSION}`, ...fixedHeaders },
-    maxRedirects: 0,
     maxContentLength: MAX_UPSTREAM_BODY_BYTES,
-    responseType: 'text',
-    transformRequest: [(data: unknown) => (data === undefined || typeof data === 'string' ? data : JSON.stringify(data))],
-    transformResponse: [(data: unknown) => data],
-    validateStatus: () => true,
   });
-  const defaults = client.defaults.headers as Record<string, unknown>;
-  for (const bucket of AXIOS_HEADER_BUCKETS) delete defaults[bucket];
+  const headers = client.defaults.headers as Record<string, unknown>;
+  for (const bucket of AXIOS_HEADER_BUCKETS) delete headers[bucket];
+  const defaults = client.defaults as Record<string, unknown>;
+  for (const key of UNUSED_AXIOS_DEFAULTS) delete defaults[key];
   return client;
 }
 
-// Sends once; `timeout` bounds the whole exchange (a trickling body too) with one timer in the adapter.
+// Sends once, a body as JSON; `timeout` bounds the whole exchange (a trickling body too) with one timer in the adapter.
 export async function sendAttempt(client: AxiosInstance, request: AttemptRequest): Promise<AttemptResult> {
+  const { body } = request;
   try {
     const response = await client.request<string>({
       method: request.method,
       url: request.path,
       headers: request.headers,
-      data: request.body,
+      data: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
       timeout: Math.max(1, request.timeoutMs),
     });
-    return { kind: 'response', status: response.status, headers: response.headers, body: typeof response.data === 'string' ? response.data : '' };
+    return { kind: 'response', status: response.status, headers: response.headers, body: response.data };
   } catch (error) {
     return classifyFailure(error);
   }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { AxiosError, CanceledError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import { AxiosError, AxiosHeaders, CanceledError, type AxiosAdapter, type RawAxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { Dispatcher } from 'undici';
 import { inflaterFor, readBody } from './read-body';
 
@@ -63,7 +63,8 @@ async function responseOf(answer: Dispatcher.ResponseData, method: string, confi
   // Once inflated, the header would misdescribe the text (axios's Node adapter drops it the same way).
   if (inflater) delete headers['content-encoding'];
   const data = await readBody(body, inflater, config.maxContentLength ?? -1);
-  return { data, status: statusCode, statusText: '', headers, config, request: undefined };
+  // axios turns plain headers into AxiosHeaders twice (for transformResponse, then for the response); given one, it keeps it.
+  return { data, status: statusCode, statusText: '', headers: new AxiosHeaders(headers as RawAxiosHeaders), config, request: undefined };
 }
 
 // Flat [name, value, …] as undici takes it; axios marks headers to leave out as false or null.

@@ -1,5 +1,6 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { CheckoutSessions, type SessionOutcome } from '../../../src/service/checkout/checkout-sessions';
+import { CartNotPayableError } from '../../../src/service/checkout/client-session/cart-not-payable-error';
 import { NoReplicaClaim } from '../../../src/service/concurrency/replica-claim';
 import { createLogger } from '../../../src/service/observability/logger';
 import type { Cart } from '../../../src/service/orders/cart';
@@ -62,6 +63,7 @@ function subject(cart: Cart = aCart()) {
   const primer = new PrimerInMemory();
   const tokenCache = new InMemoryTokenCache({ minTtlMs: 60_000 });
   const outcomes: SessionOutcome[] = [];
+  const warnings: string[] = [];
   const checkout = new CheckoutSessions({
     orders,
     primer,
@@ -69,12 +71,12 @@ function subject(cart: Cart = aCart()) {
     replicaClaim: new NoReplicaClaim(),
     primerApiVersion: API_VERSION,
     primerTimeoutMs: PRIMER_TIMEOUT_MS,
-    logger: createLogger('silent'),
+    logger: createLogger('warn', { write: (line: string) => void warnings.push(line) }),
     onSession: (outcome) => outcomes.push(outcome),
   });
   const open = () => checkout.open({ cartId: orders.cart.id, credentials: {}, context: { requestId: 'req-1', trace: ROOT_CONTEXT } });
   const cached = () => tokenCache.get(tokenCacheKey(orders.cart.id, API_VERSION));
-  return { orders, primer, outcomes, open, cached };
+  return { orders, primer, outcomes, open, cached, warnings };
 }
 
 describe('CheckoutSessions', () => {
@@ -99,6 +101,29 @@ describe('CheckoutSessions', () => {
     expect(primer.calls).toHaveLength(1);
     expect(orders.loads).toBe(2);
     expect(outcomes).toEqual(['created', 'reused']);
+  });
+
+  it('when the cached token answers, then no Primer payload is built: a cart detail left out is logged only by the call that reached Primer', async () => {
+    const { primer, outcomes, open, warnings } = subject(aCart({ metadata: { '': 'no key' } }));
+    await open();
+
+    await open();
+
+    expect(outcomes).toEqual(['created', 'reused']);
+    expect(primer.calls).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('optional cart details left out of the Primer session');
+  });
+
+  it('when the cart changed and can no longer be paid, then CartNotPayableError and Primer is not called for it', async () => {
+    const { orders, primer, open, cached } = subject();
+    await open();
+    orders.cart = aCart({ version: 8, items: [] });
+
+    await expect(open()).rejects.toBeInstanceOf(CartNotPayableError);
+
+    expect(primer.calls.map((call) => call.kind)).toEqual(['create']);
+    expect(await cached()).toMatchObject({ clientToken: 'tok_1', cartVersion: '7' });
   });
 
   it('when the cart changed since its session was made, then that session is updated with the new cart and its token kept', async () => {

@@ -30,6 +30,13 @@ describe('sendAttempt on the undici adapter', () => {
     });
   });
 
+  it('when the client is made, then it carries only the defaults these calls use: axios merges every key on every request', () => {
+    const client = createUpstreamHttpClient('http://127.0.0.1:1', { 'X-Api-Key': 'key-1' }, 10);
+
+    expect(Object.keys(client.defaults).sort()).toEqual(['adapter', 'headers', 'maxContentLength']);
+    expect(Object.keys(client.defaults.headers).sort()).toEqual(['Accept-Encoding', 'User-Agent', 'X-Api-Key']);
+  });
+
   it('when two attempts go one after the other, then they share one keep-alive connection', async () => {
     const upstream = await serve((_req, res) => sendJson(res, 200, {}));
     const client = createUpstreamHttpClient(upstream.url, {}, 10);
